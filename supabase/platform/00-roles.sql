@@ -32,3 +32,7 @@ alter role authenticated set statement_timeout = '8s';
 -- Hosted Supabase grants usage on public to the API roles but, for new projects, no table
 -- privileges by default: every project table needs its own explicit GRANT. We copy that.
 grant usage on schema public to anon, authenticated, service_role;
+
+-- Local-only passwords for the login roles the stack's own services use.
+alter role authenticator with password 'postgres';
+alter role supabase_auth_admin with password 'postgres';
