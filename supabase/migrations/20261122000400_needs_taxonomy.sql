@@ -1,0 +1,72 @@
+-- The needs taxonomy for social prescribing: what a person wants help with, in their words.
+-- Reference data every deployment needs (not sample data), so it ships as a migration.
+-- Upserts, so later wording changes are a new migration repeating the statement.
+-- Ids are stable slugs: sample data, imports and the site refer to them.
+
+insert into public.taxonomies (id, name, description, uri, version)
+values ('signpost-needs', 'Signpost needs',
+        'What people come to social prescribing for, worded the way residents say it.',
+        'https://signpost.example/taxonomies/needs', '1')
+on conflict (id) do update set name = excluded.name, description = excluded.description,
+  uri = excluded.uri, version = excluded.version;
+
+insert into public.taxonomy_terms (id, taxonomy_id, code, name, resident_label, description, synonyms)
+values
+  ('need-housing', 'signpost-needs', 'housing', 'Housing',
+   'Somewhere safe and warm to live',
+   'Homelessness, repairs, adaptations, damp and cold homes, tenancy problems.',
+   array['home', 'homeless', 'rent', 'landlord', 'eviction', 'repairs', 'damp', 'council house', 'tenancy']),
+  ('need-money', 'signpost-needs', 'money', 'Money, debt and benefits',
+   'Help with money, bills and benefits',
+   'Benefits checks and claims, debt advice, energy bills, grants.',
+   array['benefits', 'debt', 'bills', 'universal credit', 'pip', 'attendance allowance', 'pension credit', 'energy', 'grants']),
+  ('need-loneliness', 'signpost-needs', 'loneliness', 'Loneliness and social connection',
+   'Meet people and feel less alone',
+   'Befriending, lunch clubs, coffee mornings, warm spaces and groups.',
+   array['lonely', 'isolated', 'friends', 'company', 'befriending', 'coffee morning', 'lunch club', 'warm space', 'social']),
+  ('need-wellbeing', 'signpost-needs', 'wellbeing', 'Emotional wellbeing and mental health',
+   'Feeling low, anxious or stressed',
+   'Talking support, peer groups, wellbeing courses and crisis lines.',
+   array['mental health', 'anxiety', 'depression', 'stress', 'low mood', 'counselling', 'talking', 'wellbeing']),
+  ('need-activity', 'signpost-needs', 'physical-activity', 'Physical activity',
+   'Get moving at your own pace',
+   'Walking groups, gentle exercise, chair-based activity, gardening.',
+   array['exercise', 'walking', 'fitness', 'sport', 'keep fit', 'chair exercise', 'swimming', 'dance', 'gardening']),
+  ('need-carers', 'signpost-needs', 'carers', 'Carers',
+   'Support if you look after someone',
+   'Carers'' groups, breaks, carers'' assessments and advice.',
+   array['carer', 'caring', 'looking after', 'respite', 'young carer', 'carers assessment']),
+  ('need-long-term-conditions', 'signpost-needs', 'long-term-conditions', 'Long-term conditions',
+   'Living well with a health condition',
+   'Peer support and self-management for diabetes, COPD, heart conditions, arthritis, pain.',
+   array['diabetes', 'copd', 'breathing', 'heart', 'arthritis', 'pain', 'stroke', 'cancer', 'fatigue']),
+  ('need-dementia', 'signpost-needs', 'dementia', 'Dementia',
+   'Memory problems and dementia',
+   'Memory cafés, dementia support and help for the people who care for them.',
+   array['memory', 'alzheimers', 'forgetful', 'memory cafe', 'confusion']),
+  ('need-bereavement', 'signpost-needs', 'bereavement', 'Bereavement',
+   'After someone has died',
+   'Bereavement groups, one-to-one support, practical help after a death.',
+   array['grief', 'loss', 'death', 'widow', 'widower', 'bereaved', 'funeral']),
+  ('need-food', 'signpost-needs', 'food', 'Food',
+   'Enough to eat',
+   'Food banks, community pantries and larders, community meals, cooking on a budget.',
+   array['food bank', 'pantry', 'larder', 'hungry', 'meals', 'cooking', 'community fridge']),
+  ('need-work-learning', 'signpost-needs', 'work-volunteering-learning', 'Employment, volunteering and learning',
+   'Work, volunteering and learning something new',
+   'Job support, volunteering, adult learning and skills.',
+   array['job', 'work', 'employment', 'volunteer', 'course', 'learning', 'skills', 'cv', 'college']),
+  ('need-digital', 'signpost-needs', 'digital-skills', 'Digital skills',
+   'Help with phones, tablets and getting online',
+   'Digital drop-ins, free data and devices, help with online forms.',
+   array['computer', 'internet', 'online', 'phone', 'tablet', 'email', 'nhs app', 'wifi', 'digital']),
+  ('need-practical-help', 'signpost-needs', 'practical-help-at-home', 'Practical help at home',
+   'Help around the house',
+   'Small repairs, grab rails, cleaning, shopping, handyperson schemes.',
+   array['handyperson', 'grab rail', 'cleaning', 'shopping', 'gardening help', 'odd jobs', 'falls']),
+  ('need-hospital-discharge', 'signpost-needs', 'hospital-discharge-support', 'Hospital discharge support',
+   'Getting home from hospital',
+   'Settling back home after a hospital stay: home checks, clearing, repairs, company, shopping.',
+   array['discharge', 'leaving hospital', 'home from hospital', 'settle in', 'after hospital'])
+on conflict (id) do update set taxonomy_id = excluded.taxonomy_id, code = excluded.code, name = excluded.name,
+  resident_label = excluded.resident_label, description = excluded.description, synonyms = excluded.synonyms;
