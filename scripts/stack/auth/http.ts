@@ -1,0 +1,104 @@
+// Small request/response helpers over node:http so handlers stay about auth, not plumbing.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { API_VERSION_HEADER, AuthHttpError, badRequest, errorBody } from './errors.ts';
+
+export interface AuthRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  body: Record<string, unknown>;
+  ip: string;
+  bearer: string | undefined;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+export async function readRequest(req: IncomingMessage): Promise<AuthRequest> {
+  const url = new URL(req.url ?? '/', 'http://local');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw badRequest('request_too_large', 'Request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  const raw = Buffer.concat(chunks).toString('utf8');
+  let body: Record<string, unknown> = {};
+  if (raw.trim() !== '') {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+    } catch {
+      throw badRequest('bad_json', 'Could not parse request body as JSON');
+    }
+  }
+  const auth = req.headers.authorization;
+  const bearer = auth?.match(/^Bearer\s+(.+)$/i)?.[1];
+  // Behind the gateway every request comes from 127.0.0.1; the first forwarded hop is the client.
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim();
+  return {
+    method: req.method ?? 'GET',
+    path: url.pathname.replace(/\/+$/, '') || '/',
+    query: url.searchParams,
+    headers: req.headers,
+    body,
+    ip: forwarded || req.socket.remoteAddress || '127.0.0.1',
+    bearer,
+  };
+}
+
+export interface AuthResponse {
+  status: number;
+  json?: unknown;
+  html?: string;
+  redirect?: string;
+  headers?: Record<string, string>;
+}
+
+export const ok = (json: unknown, headers?: Record<string, string>): AuthResponse => ({ status: 200, json, headers });
+export const noContent = (): AuthResponse => ({ status: 204 });
+
+export function send(res: ServerResponse, req: IncomingMessage, out: AuthResponse): void {
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...out.headers };
+  const version = headerValue(req, API_VERSION_HEADER);
+  if (version) headers[API_VERSION_HEADER] = version;
+  if (out.redirect) {
+    res.writeHead(303, { ...headers, location: out.redirect });
+    res.end();
+  } else if (out.html !== undefined) {
+    res.writeHead(out.status, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+    res.end(out.html);
+  } else if (out.json !== undefined) {
+    res.writeHead(out.status, { ...headers, 'content-type': 'application/json' });
+    res.end(JSON.stringify(out.json));
+  } else {
+    res.writeHead(out.status, headers);
+    res.end();
+  }
+}
+
+export function sendError(res: ServerResponse, req: IncomingMessage, err: unknown): void {
+  const httpErr =
+    err instanceof AuthHttpError
+      ? err
+      : new AuthHttpError(500, 'unexpected_failure', 'Unexpected failure, please check server logs for more information');
+  if (!(err instanceof AuthHttpError)) console.error('[auth] unexpected error:', err);
+  send(res, req, { status: httpErr.status, json: errorBody(httpErr, headerValue(req, API_VERSION_HEADER)) });
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Typed readers for loosely-shaped JSON bodies: GoTrue ignores unknown fields, so do we. */
+export function str(body: Record<string, unknown>, key: string): string | undefined {
+  const v = body[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function obj(body: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
+  const v = body[key];
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}

@@ -1,0 +1,88 @@
+// One-time tokens as GoTrue keeps them: a numeric code mailed to the person, and its hash
+// sha224(address + code) stored on auth.users (and mirrored in auth.one_time_tokens). Mail links
+// carry the hash, so GET /verify?token=<hash> and POST /verify {email, token} both work.
+import { createHash, randomInt, randomUUID } from 'node:crypto';
+import type { AuthConfig } from './config.ts';
+import type { Queryable } from './db.ts';
+import { deliver } from './mailbox.ts';
+import { renderMail, type MailKind } from './mail-templates.ts';
+import type { RateLimits } from './rate-limits.ts';
+import type { UserRow } from './users.ts';
+
+export const tokenHash = (address: string, code: string) =>
+  createHash('sha224').update(address.toLowerCase() + code).digest('hex');
+
+function newCode(length: number): string {
+  let code = '';
+  for (let i = 0; i < length; i++) code += String(randomInt(10));
+  return code;
+}
+
+type TokenColumn = 'confirmation_token' | 'recovery_token' | 'email_change_token_new' | 'email_change_token_current';
+const sentAtColumn: Record<TokenColumn, string> = {
+  confirmation_token: 'confirmation_sent_at',
+  recovery_token: 'recovery_sent_at',
+  email_change_token_new: 'email_change_sent_at',
+  email_change_token_current: 'email_change_sent_at',
+};
+
+export interface MailContext {
+  db: Queryable;
+  config: AuthConfig;
+  limits: RateLimits;
+}
+
+export function verifyLink(config: AuthConfig, hash: string, type: string, redirectTo: string): string {
+  const q = new URLSearchParams({ token: hash, type, redirect_to: redirectTo });
+  return `${config.externalUrl}/verify?${q.toString()}`;
+}
+
+/** Stores a fresh code for `column`, mails it to `address`, and returns nothing a caller could leak. */
+async function issue(ctx: MailContext, user: UserRow, column: TokenColumn, address: string, kind: MailKind, linkType: string, redirectTo: string) {
+  ctx.limits.emailSent(address);
+  const code = newCode(ctx.config.otpLength);
+  const hash = tokenHash(address, code);
+  await ctx.db.query(`update auth.users set ${column} = $2, ${sentAtColumn[column]} = now(), updated_at = now() where id = $1`, [user.id, hash]);
+  await ctx.db.query(
+    `insert into auth.one_time_tokens (id, user_id, token_type, token_hash, relates_to)
+     values ($1, $2, $3, $4, $5)
+     on conflict (user_id, token_type) do update set token_hash = excluded.token_hash, relates_to = excluded.relates_to, updated_at = now()`,
+    [randomUUID(), user.id, column, hash, address.toLowerCase()],
+  );
+  await deliver(ctx.db, ctx.config.adminEmail, renderMail(kind, address, verifyLink(ctx.config, hash, linkType, redirectTo), code));
+}
+
+export const sendConfirmation = (ctx: MailContext, user: UserRow, redirectTo: string) =>
+  issue(ctx, user, 'confirmation_token', user.email!, 'signup', 'signup', redirectTo);
+
+export const sendInvite = (ctx: MailContext, user: UserRow, redirectTo: string) =>
+  issue(ctx, user, 'confirmation_token', user.email!, 'invite', 'invite', redirectTo);
+
+export const sendMagicLink = (ctx: MailContext, user: UserRow, redirectTo: string) =>
+  issue(ctx, user, 'recovery_token', user.email!, 'magiclink', 'magiclink', redirectTo);
+
+export const sendRecovery = (ctx: MailContext, user: UserRow, redirectTo: string) =>
+  issue(ctx, user, 'recovery_token', user.email!, 'recovery', 'recovery', redirectTo);
+
+/**
+ * Email change: a code to the new address and, with secure email change on and a current
+ * address to protect, another to the current address; both must be confirmed (GoTrue default).
+ */
+export async function sendEmailChange(ctx: MailContext, user: UserRow, newEmail: string, redirectTo: string) {
+  await ctx.db.query(
+    `update auth.users set email_change = $2, email_change_confirm_status = 0,
+       email_change_token_current = '', updated_at = now() where id = $1`,
+    [user.id, newEmail],
+  );
+  await issue(ctx, user, 'email_change_token_new', newEmail, 'email_change', 'email_change', redirectTo);
+  if (ctx.config.secureEmailChange && user.email) {
+    await issue(ctx, user, 'email_change_token_current', user.email, 'email_change', 'email_change', redirectTo);
+  }
+}
+
+export async function clearOneTimeToken(db: Queryable, userId: string, column: TokenColumn): Promise<void> {
+  await db.query(`update auth.users set ${column} = '' where id = $1`, [userId]);
+  await db.query('delete from auth.one_time_tokens where user_id = $1 and token_type = $2', [userId, column]);
+}
+
+export type { TokenColumn };

@@ -1,0 +1,67 @@
+// The route table: GoTrue's paths (as the gateway forwards them, /auth/v1 stripped) plus the
+// local mailbox. Unknown paths answer 404 the way GoTrue does.
+import type { AuthContext, Handler } from './context.ts';
+import { AuthHttpError, notFound } from './errors.ts';
+import type { AuthRequest, AuthResponse } from './http.ts';
+import { createUser, deleteUserById, getUserById, invite, listUsers, updateUserById } from './routes/admin.ts';
+import { health, mailboxJson, mailboxPage, settings } from './routes/meta.ts';
+import { challenge, enroll, unenroll, verifyFactor } from './routes/mfa.ts';
+import { magicLink, otp, recover, resend } from './routes/otp.ts';
+import { signup } from './routes/signup.ts';
+import { token } from './routes/token.ts';
+import { getUser, logout, updateUser } from './routes/user.ts';
+import { verifyGet, verifyPost } from './routes/verify.ts';
+
+type Route = [method: string, pattern: string, handler: Handler];
+
+const routes: Route[] = [
+  ['GET', '/health', health],
+  ['GET', '/settings', settings],
+  ['POST', '/signup', signup],
+  ['POST', '/token', token],
+  ['POST', '/otp', otp],
+  ['POST', '/magiclink', magicLink],
+  ['POST', '/recover', recover],
+  ['POST', '/resend', resend],
+  ['POST', '/verify', verifyPost],
+  ['GET', '/verify', verifyGet],
+  ['GET', '/user', getUser],
+  ['PUT', '/user', updateUser],
+  ['POST', '/logout', logout],
+  ['POST', '/invite', invite],
+  ['GET', '/admin/users', listUsers],
+  ['POST', '/admin/users', createUser],
+  ['GET', '/admin/users/:id', getUserById],
+  ['PUT', '/admin/users/:id', updateUserById],
+  ['DELETE', '/admin/users/:id', deleteUserById],
+  ['POST', '/factors', enroll],
+  ['POST', '/factors/:id/challenge', challenge],
+  ['POST', '/factors/:id/verify', verifyFactor],
+  ['DELETE', '/factors/:id', unenroll],
+  ['GET', '/mailbox', mailboxPage],
+  ['GET', '/mailbox/api/messages', mailboxJson],
+];
+
+function match(pattern: string, path: string): Record<string, string> | undefined {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    if (want[i]!.startsWith(':')) params[want[i]!.slice(1)] = decodeURIComponent(got[i]!);
+    else if (want[i] !== got[i]) return undefined;
+  }
+  return params;
+}
+
+export async function route(ctx: AuthContext, req: AuthRequest): Promise<AuthResponse> {
+  let pathKnown = false;
+  for (const [method, pattern, handler] of routes) {
+    const params = match(pattern, req.path);
+    if (!params) continue;
+    pathKnown = true;
+    if (method === req.method) return handler(ctx, req, params);
+  }
+  if (pathKnown) throw new AuthHttpError(405, 'method_not_allowed', 'Method not allowed');
+  throw notFound('not_found', 'Unhandled request');
+}

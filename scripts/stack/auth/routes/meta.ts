@@ -1,0 +1,42 @@
+// GET /health, GET /settings and the local mailbox (page and JSON).
+import type { Handler } from '../context.ts';
+import { ok } from '../http.ts';
+import { listMail } from '../mailbox.ts';
+import { renderMailboxPage } from '../mailbox-page.ts';
+
+export const AUTH_SERVER_VERSION = 'signpost-local-gotrue-1';
+
+export const health: Handler = async () =>
+  ok({
+    version: AUTH_SERVER_VERSION,
+    name: 'GoTrue',
+    description: 'Signpost local Auth: a development/test-only stand-in for Supabase Auth (GoTrue). Production uses hosted Supabase Auth.',
+  });
+
+export const settings: Handler = async (ctx) =>
+  ok({
+    external: {
+      anonymous_users: ctx.config.anonymousEnabled,
+      email: ctx.config.emailEnabled,
+      phone: false,
+      apple: false, azure: false, bitbucket: false, discord: false, facebook: false, figma: false,
+      github: false, gitlab: false, google: false, keycloak: false, kakao: false, linkedin: false,
+      linkedin_oidc: false, notion: false, slack: false, slack_oidc: false, spotify: false,
+      twitch: false, twitter: false, workos: false, zoom: false,
+    },
+    disable_signup: ctx.config.disableSignup,
+    mailer_autoconfirm: ctx.config.mailerAutoconfirm,
+    phone_autoconfirm: false,
+    sms_provider: '',
+    saml_enabled: false,
+  });
+
+export const mailboxJson: Handler = async (ctx, req) => {
+  const messages = await listMail(ctx.db, req.query.get('to'), Number(req.query.get('limit')) || 50);
+  return ok({ messages });
+};
+
+export const mailboxPage: Handler = async (ctx, req) => {
+  const to = req.query.get('to') || null;
+  return { status: 200, html: renderMailboxPage(await listMail(ctx.db, to), to) };
+};

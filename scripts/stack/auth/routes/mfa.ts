@@ -1,0 +1,116 @@
+// TOTP MFA: enrol a factor, challenge it, verify a code (raising the session to aal2), unenrol.
+import { randomUUID } from 'node:crypto';
+import type { AuthContext, Handler } from '../context.ts';
+import { inTransaction } from '../db.ts';
+import { badRequest, forbidden, notFound, unprocessable } from '../errors.ts';
+import { ok, str } from '../http.ts';
+import { requireUser, type Caller } from '../guard.ts';
+import { addAmrClaim, reissue } from '../sessions.ts';
+import { newTotpSecret, secretSvg, totpCodeMatches, totpFor } from '../totp.ts';
+import { findUserById } from '../users.ts';
+
+interface FactorRow {
+  id: string;
+  user_id: string;
+  friendly_name: string | null;
+  factor_type: string;
+  status: string;
+  secret: string | null;
+}
+
+async function ownFactor(ctx: AuthContext, caller: Caller, id: string | undefined): Promise<FactorRow> {
+  const { rows } = await ctx.db.query<FactorRow>(
+    'select * from auth.mfa_factors where id::text = $1 and user_id = $2',
+    [id ?? '', caller.user.id],
+  );
+  if (!rows[0]) throw notFound('mfa_factor_not_found', 'Factor not found');
+  return rows[0];
+}
+
+export const enroll: Handler = async (ctx, req) => {
+  const caller = await requireUser(ctx, req);
+  const type = str(req.body, 'factor_type');
+  if (type === 'phone' || type === 'webauthn') {
+    throw unprocessable(`mfa_${type}_enroll_not_enabled`, `MFA enroll is disabled for ${type === 'phone' ? 'Phone' : 'WebAuthn'}`);
+  }
+  if (type !== 'totp') throw badRequest('validation_failed', 'factor_type needs to be totp, phone or webauthn');
+  const friendlyName = str(req.body, 'friendly_name') ?? '';
+  const { rows: factors } = await ctx.db.query<FactorRow>('select * from auth.mfa_factors where user_id = $1', [caller.user.id]);
+  const verified = factors.filter((f) => f.status === 'verified');
+  if (verified.length > 0 && caller.session.aal !== 'aal2') throw forbidden('insufficient_aal', 'AAL2 required to enroll a new factor');
+  if (verified.length >= ctx.config.mfaMaxFactors) {
+    throw unprocessable('too_many_enrolled_mfa_factors', 'Maximum number of verified factors reached, unenroll to continue');
+  }
+  if (friendlyName && factors.some((f) => f.friendly_name === friendlyName)) {
+    throw unprocessable('mfa_factor_name_conflict', `A factor with the friendly name "${friendlyName}" for this user already exists`);
+  }
+  const issuer = str(req.body, 'issuer') || new URL(ctx.config.siteUrl).host;
+  const secret = newTotpSecret();
+  const id = randomUUID();
+  await ctx.db.query(
+    `insert into auth.mfa_factors (id, user_id, friendly_name, factor_type, status, created_at, updated_at, secret)
+     values ($1, $2, $3, 'totp', 'unverified', now(), now(), $4)`,
+    [id, caller.user.id, friendlyName, secret],
+  );
+  const uri = totpFor(secret, issuer, caller.user.email || caller.user.id).toString();
+  return ok({ id, type: 'totp', friendly_name: friendlyName, totp: { qr_code: secretSvg(secret), secret, uri } });
+};
+
+export const challenge: Handler = async (ctx, req, params) => {
+  const caller = await requireUser(ctx, req);
+  const factor = await ownFactor(ctx, caller, params.id);
+  const id = randomUUID();
+  const { rows } = await ctx.db.query<{ created_at: Date }>(
+    `insert into auth.mfa_challenges (id, factor_id, created_at, ip_address) values ($1, $2, now(), $3) returning created_at`,
+    [id, factor.id, /^[0-9a-f.:]+$/i.test(req.ip) ? req.ip : '127.0.0.1'],
+  );
+  await ctx.db.query('update auth.mfa_factors set last_challenged_at = now() where id = $1', [factor.id]);
+  const expiresAt = Math.floor(rows[0]!.created_at.getTime() / 1000) + ctx.config.mfaChallengeExpiry;
+  return ok({ id, type: 'totp', expires_at: expiresAt });
+};
+
+export const verifyFactor: Handler = async (ctx, req, params) => {
+  const caller = await requireUser(ctx, req);
+  const factor = await ownFactor(ctx, caller, params.id);
+  const challengeId = str(req.body, 'challenge_id') ?? '';
+  const code = str(req.body, 'code') ?? '';
+  return ok(
+    await inTransaction(ctx.db, async (tx) => {
+      const { rows } = await tx.query<{ id: string; created_at: Date; verified_at: Date | null }>(
+        'select * from auth.mfa_challenges where id::text = $1 and factor_id = $2 for update',
+        [challengeId, factor.id],
+      );
+      const found = rows[0];
+      if (!found) throw notFound('mfa_challenge_not_found', 'MFA factor with the provided challenge ID not found');
+      const expired = Date.now() - found.created_at.getTime() > ctx.config.mfaChallengeExpiry * 1000;
+      if (expired || found.verified_at) {
+        throw unprocessable('mfa_challenge_expired', `MFA challenge ${found.id} has expired, verify against another challenge or create a new challenge.`);
+      }
+      if (!factor.secret || !totpCodeMatches(factor.secret, code)) {
+        throw unprocessable('mfa_verification_failed', 'Invalid TOTP code entered');
+      }
+      await tx.query('update auth.mfa_challenges set verified_at = now() where id = $1', [found.id]);
+      await tx.query("update auth.mfa_factors set status = 'verified', updated_at = now() where id = $1", [factor.id]);
+      const { rows: sessions } = await tx.query(
+        "update auth.sessions set aal = 'aal2', factor_id = $2, updated_at = now() where id = $1 returning *",
+        [caller.session.id, factor.id],
+      );
+      await addAmrClaim(tx, caller.session.id, 'totp');
+      return reissue(tx, ctx.config, (await findUserById(tx, caller.user.id))!, sessions[0]);
+    }),
+  );
+};
+
+export const unenroll: Handler = async (ctx, req, params) => {
+  const caller = await requireUser(ctx, req);
+  const factor = await ownFactor(ctx, caller, params.id);
+  if (factor.status === 'verified' && caller.session.aal !== 'aal2') {
+    throw forbidden('insufficient_aal', 'AAL2 required to unenroll verified factor');
+  }
+  await inTransaction(ctx.db, async (tx) => {
+    await tx.query('delete from auth.mfa_factors where id = $1', [factor.id]);
+    // Sessions that reached aal2 with this factor fall back to aal1, as GoTrue does.
+    await tx.query("update auth.sessions set aal = 'aal1', factor_id = null where factor_id = $1", [factor.id]);
+  });
+  return ok({ id: factor.id });
+};

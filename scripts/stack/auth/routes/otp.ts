@@ -1,0 +1,76 @@
+// POST /otp, /magiclink, /recover, /resend: everything that mails a one-time code or link.
+import type { AuthContext, Handler } from '../context.ts';
+import { inTransaction } from '../db.ts';
+import { unprocessable, validationFailed } from '../errors.ts';
+import type { AuthRequest } from '../http.ts';
+import { obj, ok, str } from '../http.ts';
+import { sendConfirmation, sendEmailChange, sendMagicLink, sendRecovery } from '../otp.ts';
+import { safeRedirect } from '../redirects.ts';
+import { findUserByEmail, findUserById, insertUser, normaliseEmail } from '../users.ts';
+import { looksLikeEmail } from './signup.ts';
+
+function emailFrom(req: AuthRequest): string {
+  const email = str(req.body, 'email')?.trim();
+  if (!email) {
+    if (str(req.body, 'phone')) throw unprocessable('phone_provider_disabled', 'Unsupported phone provider');
+    throw validationFailed('An email address is required');
+  }
+  if (!looksLikeEmail(email)) throw validationFailed('Unable to validate email address: invalid format');
+  return normaliseEmail(email);
+}
+
+/**
+ * Magic link / email OTP as GoTrue's MagicLink handler: a confirmed user gets a magic link, an
+ * unconfirmed one gets the signup confirmation again, an unknown address is signed up (without
+ * a password) when allowed. All answer `{}` so the response does not say which happened.
+ */
+async function mailSignInLink(ctx: AuthContext, req: AuthRequest, createUser: boolean) {
+  const email = emailFrom(req);
+  ctx.limits.otp(`${req.ip}|${email}`);
+  const redirectTo = safeRedirect(ctx.config, req.query.get('redirect_to'));
+  await inTransaction(ctx.db, async (tx) => {
+    const mail = { db: tx, config: ctx.config, limits: ctx.limits };
+    const user = await findUserByEmail(tx, email);
+    if (user?.email_confirmed_at) return sendMagicLink(mail, user, redirectTo);
+    if (user) return sendConfirmation(mail, user, redirectTo);
+    if (!createUser || ctx.config.disableSignup) throw unprocessable('otp_disabled', 'Signups not allowed for otp');
+    const created = await insertUser(tx, { email, encryptedPassword: null, provider: 'email', userMetadata: obj(req.body, 'data') ?? {}, confirmed: false });
+    return sendConfirmation(mail, created, redirectTo);
+  });
+  return ok({});
+}
+
+export const otp: Handler = (ctx, req) => mailSignInLink(ctx, req, req.body.create_user !== false);
+export const magicLink: Handler = (ctx, req) => mailSignInLink(ctx, req, true);
+
+export const recover: Handler = async (ctx, req) => {
+  const email = emailFrom(req);
+  ctx.limits.otp(`${req.ip}|${email}`);
+  const redirectTo = safeRedirect(ctx.config, req.query.get('redirect_to'));
+  await inTransaction(ctx.db, async (tx) => {
+    const user = await findUserByEmail(tx, email);
+    // Unknown addresses get the same empty success, so the endpoint cannot probe accounts.
+    if (user) await sendRecovery({ db: tx, config: ctx.config, limits: ctx.limits }, user, redirectTo);
+  });
+  return ok({});
+};
+
+export const resend: Handler = async (ctx, req) => {
+  const email = emailFrom(req);
+  const type = str(req.body, 'type');
+  if (type !== 'signup' && type !== 'email_change') throw validationFailed('Missing one of these types: signup, email_change');
+  ctx.limits.otp(`${req.ip}|${email}`);
+  const redirectTo = safeRedirect(ctx.config, req.query.get('redirect_to'));
+  await inTransaction(ctx.db, async (tx) => {
+    const mail = { db: tx, config: ctx.config, limits: ctx.limits };
+    if (type === 'signup') {
+      const user = await findUserByEmail(tx, email);
+      if (user && !user.email_confirmed_at) await sendConfirmation(mail, user, redirectTo);
+      return;
+    }
+    const { rows } = await tx.query<{ id: string }>('select id from auth.users where lower(email_change) = $1', [email]);
+    const user = rows[0] && (await findUserById(tx, rows[0].id));
+    if (user) await sendEmailChange(mail, user, email, redirectTo);
+  });
+  return ok({});
+};

@@ -1,0 +1,63 @@
+// POST /signup: email + password sign-up, or anonymous sign-in when the body has neither.
+import { randomUUID } from 'node:crypto';
+import type { Handler } from '../context.ts';
+import { unprocessable, validationFailed } from '../errors.ts';
+import { obj, ok, str } from '../http.ts';
+import { sendConfirmation } from '../otp.ts';
+import { checkPasswordStrength, hashPassword } from '../passwords.ts';
+import { safeRedirect } from '../redirects.ts';
+import { inTransaction } from '../db.ts';
+import { signIn } from '../sessions.ts';
+import { findUserByEmail, findUserById, insertUser, mergeMetadata, normaliseEmail, userJson } from '../users.ts';
+
+// GoTrue accepts anything that parses as an address; this is the same shape check.
+export const looksLikeEmail = (email: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) && email.length <= 255;
+
+export const signup: Handler = async (ctx, req) => {
+  const { config } = ctx;
+  const email = str(req.body, 'email')?.trim();
+  const password = str(req.body, 'password') ?? '';
+  const phone = str(req.body, 'phone');
+  const data = obj(req.body, 'data') ?? {};
+  if (config.disableSignup) throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
+
+  if (!email && !phone && !password) {
+    if (!config.anonymousEnabled) throw unprocessable('anonymous_provider_disabled', 'Anonymous sign-ins are disabled');
+    return ok(
+      await inTransaction(ctx.db, async (tx) => {
+        const user = await insertUser(tx, { email: null, encryptedPassword: null, provider: 'anonymous', userMetadata: data, confirmed: false });
+        return signIn(tx, config, user, 'anonymous');
+      }),
+    );
+  }
+  if (phone && !email) throw unprocessable('phone_provider_disabled', 'Unsupported phone provider');
+  if (!config.emailEnabled) throw unprocessable('email_provider_disabled', 'Email signups are disabled');
+  if (!email || !looksLikeEmail(email)) throw validationFailed('Unable to validate email address: invalid format');
+  if (!password) throw unprocessable('validation_failed', 'Signup requires a valid password');
+  checkPasswordStrength(config, password);
+  const redirectTo = safeRedirect(config, req.query.get('redirect_to'));
+  const address = normaliseEmail(email);
+
+  return ok(
+    await inTransaction(ctx.db, async (tx) => {
+      const existing = await findUserByEmail(tx, address);
+      if (existing?.email_confirmed_at) {
+        if (config.mailerAutoconfirm) throw unprocessable('user_already_exists', 'User already registered');
+        // With confirmation on, GoTrue answers as if signing up worked, with a made-up user and
+        // no identities, so the response does not reveal that the address is registered.
+        const now = new Date().toISOString();
+        return { id: randomUUID(), aud: 'authenticated', role: 'authenticated', email: address, phone: '', confirmation_sent_at: now, app_metadata: { provider: 'email', providers: ['email'] }, user_metadata: {}, identities: [], created_at: now, updated_at: now, is_anonymous: false };
+      }
+      const encryptedPassword = await hashPassword(password);
+      let user = existing;
+      if (user) {
+        await tx.query('update auth.users set encrypted_password = $2, raw_user_meta_data = $3, updated_at = now() where id = $1', [user.id, encryptedPassword, mergeMetadata(user.raw_user_meta_data, data)]);
+      } else {
+        user = await insertUser(tx, { email: address, encryptedPassword, provider: 'email', userMetadata: data, confirmed: config.mailerAutoconfirm });
+      }
+      if (config.mailerAutoconfirm) return signIn(tx, config, user, 'password');
+      await sendConfirmation({ db: tx, config, limits: ctx.limits }, user, redirectTo);
+      return userJson(tx, (await findUserById(tx, user.id))!);
+    }),
+  );
+};

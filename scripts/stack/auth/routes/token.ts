@@ -1,0 +1,41 @@
+// POST /token: grant_type=password and grant_type=refresh_token.
+import type { Handler } from '../context.ts';
+import { inTransaction } from '../db.ts';
+import { badRequest, invalidCredentials, validationFailed } from '../errors.ts';
+import { ok, str } from '../http.ts';
+import { passwordMatches } from '../passwords.ts';
+import { refresh, signIn } from '../sessions.ts';
+import { findUserByEmail, normaliseEmail } from '../users.ts';
+
+const passwordGrant: Handler = async (ctx, req) => {
+  const email = str(req.body, 'email');
+  const password = str(req.body, 'password') ?? '';
+  if (!email) {
+    if (str(req.body, 'phone')) throw invalidCredentials();
+    throw validationFailed('missing email or phone');
+  }
+  ctx.limits.token(`${req.ip}|${normaliseEmail(email)}`);
+  const user = await findUserByEmail(ctx.db, email);
+  // Same answer for an unknown address and a wrong password, so addresses cannot be probed.
+  if (!(await passwordMatches(user?.encrypted_password, password)) || !user) throw invalidCredentials();
+  if (user.banned_until && user.banned_until > new Date()) throw badRequest('user_banned', 'User is banned');
+  if (!user.email_confirmed_at && !ctx.config.mailerAutoconfirm) throw badRequest('email_not_confirmed', 'Email not confirmed');
+  return ok(await inTransaction(ctx.db, (tx) => signIn(tx, ctx.config, user, 'password')));
+};
+
+const refreshGrant: Handler = async (ctx, req) => {
+  const presented = str(req.body, 'refresh_token');
+  if (!presented) throw badRequest('validation_failed', 'refresh_token required');
+  ctx.limits.token(`${req.ip}|refresh`);
+  const outcome = await inTransaction(ctx.db, (tx) => refresh(tx, ctx.config, presented));
+  // The family is revoked (committed above) before the reuse is refused.
+  if (!outcome.response) throw badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used');
+  return ok(outcome.response);
+};
+
+export const token: Handler = async (ctx, req, params) => {
+  const grant = req.query.get('grant_type');
+  if (grant === 'password') return passwordGrant(ctx, req, params);
+  if (grant === 'refresh_token') return refreshGrant(ctx, req, params);
+  throw badRequest('validation_failed', 'unsupported_grant_type');
+};
