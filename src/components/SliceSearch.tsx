@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { searchSliceServices, type SearchConnection, type SliceServiceHit } from '../lib/search/client.ts';
 
 type State = { kind: 'idle' } | { kind: 'searching' } | { kind: 'done'; query: string; hits: SliceServiceHit[] } | { kind: 'failed' };
@@ -10,10 +10,7 @@ export default function SliceSearch({ connection }: { connection: SearchConnecti
   const inputId = useId();
   const hintId = useId();
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const words = query.trim();
-    if (!words) return;
+  async function run(words: string) {
     setState({ kind: 'searching' });
     try {
       const { hits } = await searchSliceServices(connection, words);
@@ -23,9 +20,30 @@ export default function SliceSearch({ connection }: { connection: SearchConnecti
     }
   }
 
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    // Read the field itself: text typed before the island woke up never reached React state.
+    const words = String(new FormData(event.currentTarget).get('q') ?? '').trim();
+    setQuery(words);
+    if (!words) return;
+    // Keep the query in the address so Back and sharing the link return to these results.
+    history.replaceState(null, '', `?q=${encodeURIComponent(words)}`);
+    void run(words);
+  }
+
+  // On a slow phone the form may be sent before this island wakes up: the page then reloads
+  // with ?q=…, and the search runs here from the address.
+  useEffect(() => {
+    const fromAddress = new URLSearchParams(location.search).get('q')?.trim();
+    if (fromAddress) {
+      setQuery(fromAddress);
+      void run(fromAddress);
+    }
+  }, []);
+
   return (
     <search>
-      <form onSubmit={onSubmit} role="search" aria-label="Services">
+      <form onSubmit={onSubmit} action="" method="get">
         <label className="label" htmlFor={inputId}>
           Search for a service
         </label>

@@ -1,0 +1,17 @@
+import { stackEnv } from '../../scripts/stack/index.ts';
+import { profiles } from '../../scripts/stack/profiles.ts';
+
+/** Addresses and keys of the test instance of the local stack (its own ports and state folder). */
+const env = stackEnv(profiles.test);
+
+export const testStack = {
+  supabaseUrl: env.PUBLIC_SUPABASE_URL!,
+  anonKey: env.PUBLIC_SUPABASE_ANON_KEY!,
+  serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY!,
+  databaseUrl: env.DATABASE_URL!,
+  meiliHost: env.PUBLIC_MEILI_HOST!,
+  meiliAdminKey: env.MEILI_ADMIN_KEY!,
+  meiliSearchKey: env.PUBLIC_MEILI_SEARCH_KEY!,
+  siteUrl: `http://127.0.0.1:${profiles.test.ports.site}`,
+  env,
+} as const;
