@@ -37,7 +37,6 @@ create table public.services (
   email text,
   status text not null default 'active'
     check (status in ('active', 'inactive', 'defunct', 'temporarily closed')),
-  fees text,
   fees_description text,
   accreditations text,
   eligibility_description text,
