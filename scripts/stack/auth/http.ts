@@ -39,7 +39,8 @@ export async function readRequest(req: IncomingMessage): Promise<AuthRequest> {
   const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim();
   return {
     method: req.method ?? 'GET',
-    path: url.pathname.replace(/\/+$/, '') || '/',
+    // supabase-js pointed straight at this server (no gateway) still sends /auth/v1/...
+    path: url.pathname.replace(/^\/auth\/v1(?=\/|$)/, '').replace(/\/+$/, '') || '/',
     query: url.searchParams,
     headers: req.headers,
     body,

@@ -1,4 +1,5 @@
-// redirect_to is honoured only for the site URL's origin or GOTRUE_URI_ALLOW_LIST entries
+// redirect_to is honoured only for the site URL's host (any port, as GoTrue compares hostnames)
+// or GOTRUE_URI_ALLOW_LIST entries
 // (globs: `*` within one path segment or host label, `**` across them); otherwise the site URL,
 // as GoTrue does, so a mail link cannot be turned into an open redirect.
 import type { AuthConfig } from './config.ts';
@@ -9,6 +10,10 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${pattern}$`);
 }
 
+// The local stack is reached as both localhost and 127.0.0.1; locally they are one machine.
+const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
+const sameHost = (a: string, b: string) => a === b || (loopback.has(a) && loopback.has(b));
+
 export function safeRedirect(config: AuthConfig, requested: string | null | undefined): string {
   if (!requested) return config.siteUrl;
   let url: URL;
@@ -17,7 +22,7 @@ export function safeRedirect(config: AuthConfig, requested: string | null | unde
   } catch {
     return config.siteUrl;
   }
-  if (url.origin === new URL(config.siteUrl).origin) return requested;
+  if (sameHost(url.hostname, new URL(config.siteUrl).hostname)) return requested;
   for (const entry of config.uriAllowList) {
     if (entry === requested || globToRegExp(entry).test(requested)) return requested;
   }
