@@ -10,7 +10,6 @@ export default defineConfig({
   outDir: process.env.SIGNPOST_OUT_DIR ?? './dist',
   integrations: [react()],
   server: { host: '127.0.0.1', port: 4321 },
-  preview: { host: '127.0.0.1' },
   build: { format: 'directory' },
   trailingSlash: 'ignore',
 });

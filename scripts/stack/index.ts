@@ -62,7 +62,7 @@ function readOwner(profile: StackProfile): OwnerRecord | undefined {
   }
 }
 
-async function gatewayHealthy(profile: StackProfile, env: Record<string, string>): Promise<boolean> {
+async function gatewayHealthy(env: Record<string, string>): Promise<boolean> {
   return httpOk(`${env.PUBLIC_SUPABASE_URL}/rest/v1/`, { apikey: env.PUBLIC_SUPABASE_ANON_KEY! }).catch(() => false);
 }
 
@@ -79,7 +79,7 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
   mkdirSync(profile.stateDir, { recursive: true });
 
   const owner = readOwner(profile);
-  if (owner && alive(owner.pid) && (await gatewayHealthy(profile, env))) {
+  if (owner && alive(owner.pid) && (await gatewayHealthy(env))) {
     log(`The ${profile.name} stack is already running (process ${owner.pid}); using it.`);
     return { profile, env, freshDatabase: false, owned: false, stop: async () => {} };
   }
@@ -137,7 +137,7 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
     stops.push(() => new Promise((resolve) => gateway.close(resolve)));
     gateway.closeAllConnections?.bind(gateway);
 
-    await waitUntilHealthy('API gateway', () => gatewayHealthy(profile, env));
+    await waitUntilHealthy('API gateway', () => gatewayHealthy(env));
     if (auth) await waitUntilHealthy('Auth', () => httpOk(`${env.PUBLIC_SUPABASE_URL}/auth/v1/health`));
 
     const record: OwnerRecord = { pid: process.pid, childPids: [postgrest.child.pid, meili.child.pid].filter((p): p is number => typeof p === 'number') };

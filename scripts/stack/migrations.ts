@@ -15,7 +15,7 @@ export async function applyPlatform(client: pg.Client): Promise<void> {
     try {
       await client.query(await readFile(file, 'utf8'));
     } catch (error) {
-      throw new Error(`Platform bootstrap ${file} failed: ${(error as Error).message}`);
+      throw new Error(`Platform bootstrap ${file} failed: ${(error as Error).message}`, { cause: error });
     }
   }
 }
@@ -44,7 +44,7 @@ export async function applyMigrations(client: pg.Client): Promise<string[]> {
       await client.query('commit');
     } catch (error) {
       await client.query('rollback');
-      throw new Error(`Migration ${base} failed: ${(error as Error).message}`);
+      throw new Error(`Migration ${base} failed: ${(error as Error).message}`, { cause: error });
     }
     applied.push(base);
   }

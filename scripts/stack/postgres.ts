@@ -52,7 +52,7 @@ async function stopLeftoverServer(dataDir: string): Promise<void> {
   } catch {
     return; // not running: Postgres clears a stale lock file itself
   }
-  await waitUntilHealthy('leftover Postgres shutdown', async () => !existsSync(pidFile), { timeoutMs: 15_000 });
+  await waitUntilHealthy('leftover Postgres shutdown', () => Promise.resolve(!existsSync(pidFile)), { timeoutMs: 15_000 });
 }
 
 export interface RunningPostgres {

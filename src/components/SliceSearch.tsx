@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import { searchSliceServices, type SearchConnection, type SliceServiceHit } from '../lib/search/client.ts';
 
 type State = { kind: 'idle' } | { kind: 'searching' } | { kind: 'done'; query: string; hits: SliceServiceHit[] } | { kind: 'failed' };
@@ -20,10 +20,11 @@ export default function SliceSearch({ connection }: { connection: SearchConnecti
     }
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     // Read the field itself: text typed before the island woke up never reached React state.
-    const words = String(new FormData(event.currentTarget).get('q') ?? '').trim();
+    const field = new FormData(event.currentTarget).get('q');
+    const words = typeof field === 'string' ? field.trim() : '';
     setQuery(words);
     if (!words) return;
     // Keep the query in the address so Back and sharing the link return to these results.

@@ -40,13 +40,13 @@ describe('slice services under row level security', () => {
   it('shows anyone the published services and hides drafts', async () => {
     const { data, error } = await anon.from('slice_services').select('id');
     expect(error).toBeNull();
-    expect(data!.map((r) => r.id).sort()).toEqual(published);
+    expect(data!.map((r: { id: string }) => r.id).sort()).toEqual(published);
   });
 
   it('shows a signed-in resident the same published services', async () => {
     const { data, error } = await resident.from('slice_services').select('id');
     expect(error).toBeNull();
-    expect(data!.map((r) => r.id).sort()).toEqual(published);
+    expect(data!.map((r: { id: string }) => r.id).sort()).toEqual(published);
   });
 
   it('does not let anyone without the service role add a service', async () => {
