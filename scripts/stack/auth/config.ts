@@ -123,6 +123,8 @@ export function authConfigFrom(env: AuthEnv, fallbackExternalUrl: string): AuthC
     },
     mfaChallengeExpiry: env.GOTRUE_MFA_CHALLENGE_EXPIRY_DURATION,
     mfaMaxFactors: env.GOTRUE_MFA_MAX_ENROLLED_FACTORS,
-    uriAllowList: env.GOTRUE_URI_ALLOW_LIST.split(',').map((u) => u.trim()).filter(Boolean),
+    uriAllowList: env.GOTRUE_URI_ALLOW_LIST.split(',')
+      .map((u) => u.trim())
+      .filter(Boolean),
   };
 }

@@ -36,7 +36,9 @@ export async function readRequest(req: IncomingMessage): Promise<AuthRequest> {
   const auth = req.headers.authorization;
   const bearer = auth?.match(/^Bearer\s+(.+)$/i)?.[1];
   // Behind the gateway every request comes from 127.0.0.1; the first forwarded hop is the client.
-  const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim();
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')[0]
+    ?.trim();
   return {
     method: req.method ?? 'GET',
     // supabase-js pointed straight at this server (no gateway) still sends /auth/v1/...

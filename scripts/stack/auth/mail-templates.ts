@@ -6,11 +6,31 @@ import { escapeHtml } from './html.ts';
 export type MailKind = 'signup' | 'magiclink' | 'recovery' | 'email_change' | 'invite';
 
 const copy: Record<MailKind, { subject: string; heading: string; lead: string; action: string }> = {
-  signup: { subject: 'Confirm Your Signup', heading: 'Confirm your signup', lead: 'Follow this link to confirm your user:', action: 'Confirm your mail' },
+  signup: {
+    subject: 'Confirm Your Signup',
+    heading: 'Confirm your signup',
+    lead: 'Follow this link to confirm your user:',
+    action: 'Confirm your mail',
+  },
   magiclink: { subject: 'Your Magic Link', heading: 'Magic Link', lead: 'Follow this link to login:', action: 'Log In' },
-  recovery: { subject: 'Reset Your Password', heading: 'Reset Password', lead: 'Follow this link to reset the password for your user:', action: 'Reset Password' },
-  email_change: { subject: 'Confirm Email Change', heading: 'Confirm Change of Email', lead: 'Follow this link to confirm the update of your email:', action: 'Change Email' },
-  invite: { subject: 'You have been invited', heading: 'You have been invited', lead: 'You have been invited to create a user. Follow this link to accept the invite:', action: 'Accept the invite' },
+  recovery: {
+    subject: 'Reset Your Password',
+    heading: 'Reset Password',
+    lead: 'Follow this link to reset the password for your user:',
+    action: 'Reset Password',
+  },
+  email_change: {
+    subject: 'Confirm Email Change',
+    heading: 'Confirm Change of Email',
+    lead: 'Follow this link to confirm the update of your email:',
+    action: 'Change Email',
+  },
+  invite: {
+    subject: 'You have been invited',
+    heading: 'You have been invited',
+    lead: 'You have been invited to create a user. Follow this link to accept the invite:',
+    action: 'Accept the invite',
+  },
 };
 
 export interface Mail {

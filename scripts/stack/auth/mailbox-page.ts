@@ -6,9 +6,7 @@ import type { StoredMail } from './mailbox.ts';
 const safeHref = (link: string) => (/^https?:\/\//i.test(link) ? link : '#');
 
 function renderMessage(m: StoredMail): string {
-  const links = m.links
-    .map((l) => `<li><a href="${escapeHtml(safeHref(l))}">${escapeHtml(l)}</a></li>`)
-    .join('');
+  const links = m.links.map((l) => `<li><a href="${escapeHtml(safeHref(l))}">${escapeHtml(l)}</a></li>`).join('');
   return `<article>
   <h2>${escapeHtml(m.subject)}</h2>
   <p class="meta">To <strong>${escapeHtml(m.to)}</strong> from ${escapeHtml(m.from)}, ${escapeHtml(m.created_at)}</p>

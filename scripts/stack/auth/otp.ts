@@ -10,7 +10,9 @@ import type { RateLimits } from './rate-limits.ts';
 import type { UserRow } from './users.ts';
 
 export const tokenHash = (address: string, code: string) =>
-  createHash('sha224').update(address.toLowerCase() + code).digest('hex');
+  createHash('sha224')
+    .update(address.toLowerCase() + code)
+    .digest('hex');
 
 function newCode(length: number): string {
   let code = '';
@@ -38,11 +40,22 @@ export function verifyLink(config: AuthConfig, hash: string, type: string, redir
 }
 
 /** Stores a fresh code for `column`, mails it to `address`, and returns nothing a caller could leak. */
-async function issue(ctx: MailContext, user: UserRow, column: TokenColumn, address: string, kind: MailKind, linkType: string, redirectTo: string) {
+async function issue(
+  ctx: MailContext,
+  user: UserRow,
+  column: TokenColumn,
+  address: string,
+  kind: MailKind,
+  linkType: string,
+  redirectTo: string,
+) {
   ctx.limits.emailSent(address);
   const code = newCode(ctx.config.otpLength);
   const hash = tokenHash(address, code);
-  await ctx.db.query(`update auth.users set ${column} = $2, ${sentAtColumn[column]} = now(), updated_at = now() where id = $1`, [user.id, hash]);
+  await ctx.db.query(`update auth.users set ${column} = $2, ${sentAtColumn[column]} = now(), updated_at = now() where id = $1`, [
+    user.id,
+    hash,
+  ]);
   await ctx.db.query(
     `insert into auth.one_time_tokens (id, user_id, token_type, token_hash, relates_to)
      values ($1, $2, $3, $4, $5)

@@ -4,9 +4,13 @@
 // as GoTrue does, so a mail link cannot be turned into an open redirect.
 import type { AuthConfig } from './config.ts';
 
+const escapeRegExp = (text: string) => text.replace(/[.*+^${}()|[\]\\?]/g, '\\$&');
+
 function globToRegExp(glob: string): RegExp {
-  const escaped = glob.replace(/[.+^${}()|[\]\\?]/g, '\\$&');
-  const pattern = escaped.replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/.]*').replace(/\u0000/g, '.*');
+  const pattern = glob
+    .split('**')
+    .map((part) => part.split('*').map(escapeRegExp).join('[^/.]*'))
+    .join('.*');
   return new RegExp(`^${pattern}$`);
 }
 

@@ -28,7 +28,9 @@ export async function startAuthServer(opts: StartAuthServerOptions): Promise<{ u
   const config = authConfigFrom(env, url);
   const db = openDb(opts.databaseUrl);
   await db.query('select 1 from auth.users limit 1').catch((err: Error) => {
-    throw new Error(`Local Auth server cannot use the auth schema at ${redact(opts.databaseUrl)}: ${err.message}. Were supabase/platform/*.sql applied?`);
+    throw new Error(
+      `Local Auth server cannot use the auth schema at ${redact(opts.databaseUrl)}: ${err.message}. Were supabase/platform/*.sql applied?`,
+    );
   });
   const ctx: AuthContext = { db, config, limits: createRateLimits(config) };
 

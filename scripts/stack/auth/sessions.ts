@@ -86,7 +86,7 @@ export async function signIn(db: Queryable, config: AuthConfig, user: UserRow, m
     'update auth.users set last_sign_in_at = now(), updated_at = now() where id = $1 returning *',
     [user.id],
   );
-  await db.query("update auth.identities set last_sign_in_at = now() where user_id = $1", [user.id]);
+  await db.query('update auth.identities set last_sign_in_at = now() where user_id = $1', [user.id]);
   const refreshToken = await insertRefreshToken(db, user.id, sessionId, null);
   return tokenResponse(db, config, fresh[0]!, rows[0]!, refreshToken);
 }
@@ -99,7 +99,9 @@ export async function findSession(db: Queryable, id: string | undefined): Promis
 
 /** Issues a fresh refresh token for the same session (after MFA verification, for example). */
 export async function reissue(db: Queryable, config: AuthConfig, user: UserRow, session: SessionRow) {
-  await db.query('update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false', [session.id]);
+  await db.query('update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false', [
+    session.id,
+  ]);
   const token = await insertRefreshToken(db, user.id, session.id, null);
   return tokenResponse(db, config, user, session, token);
 }

@@ -51,7 +51,7 @@ export async function verifyBearer(config: AuthConfig, bearer: string | undefine
   if (!bearer) throw unauthorized('no_authorization', 'This endpoint requires a Bearer token');
   try {
     const { payload } = await jwtVerify(bearer, key(config), { algorithms: ['HS256'] });
-    return payload as VerifiedClaims;
+    return payload;
   } catch (err) {
     if (err instanceof joseErrors.JWTExpired) {
       throw forbidden('bad_jwt', 'invalid JWT: unable to parse or verify signature, token has invalid claims: token is expired');

@@ -68,8 +68,16 @@ export async function insertUser(db: Queryable, input: NewUser): Promise<UserRow
      values ('00000000-0000-0000-0000-000000000000', $1, 'authenticated', $2, $3, $4,
        case when $5 then now() end, $6, $7, now(), now(), $8, '', '', '', '')
      returning *`,
-    [id, input.role ?? 'authenticated', input.email, input.encryptedPassword, input.confirmed, appMeta,
-      input.userMetadata, input.provider === 'anonymous'],
+    [
+      id,
+      input.role ?? 'authenticated',
+      input.email,
+      input.encryptedPassword,
+      input.confirmed,
+      appMeta,
+      input.userMetadata,
+      input.provider === 'anonymous',
+    ],
   );
   const user = rows[0]!;
   if (input.email) await upsertEmailIdentity(db, user.id, input.email, input.confirmed);
@@ -121,10 +129,7 @@ interface FactorRow {
 
 /** The user object exactly as GoTrue serialises it (omitempty fields left out when empty). */
 export async function userJson(db: Queryable, user: UserRow): Promise<Record<string, unknown>> {
-  const identities = await db.query<IdentityRow>(
-    'select * from auth.identities where user_id = $1 order by created_at',
-    [user.id],
-  );
+  const identities = await db.query<IdentityRow>('select * from auth.identities where user_id = $1 order by created_at', [user.id]);
   const factors = await db.query<FactorRow>(
     'select id, friendly_name, factor_type, status, created_at, updated_at from auth.mfa_factors where user_id = $1 order by created_at',
     [user.id],

@@ -42,7 +42,9 @@ async function findMatch(db: Queryable, input: VerifyInput): Promise<{ user: Use
   const columns = columnsFor[input.type];
   if (input.tokenHash) {
     for (const column of columns) {
-      const { rows } = await db.query<UserRow>(`select * from auth.users where ${column} = $1 and deleted_at is null for update`, [input.tokenHash]);
+      const { rows } = await db.query<UserRow>(`select * from auth.users where ${column} = $1 and deleted_at is null for update`, [
+        input.tokenHash,
+      ]);
       if (rows[0]) return { user: rows[0], column };
     }
     return undefined;
@@ -75,7 +77,9 @@ export async function redeem(db: Queryable, config: AuthConfig, input: VerifyInp
 
   if (column === 'confirmation_token' || column === 'recovery_token') {
     // Following any mailed link proves the address, as GoTrue's signupVerify/recoverVerify do.
-    await db.query('update auth.users set email_confirmed_at = coalesce(email_confirmed_at, now()), updated_at = now() where id = $1', [user.id]);
+    await db.query('update auth.users set email_confirmed_at = coalesce(email_confirmed_at, now()), updated_at = now() where id = $1', [
+      user.id,
+    ]);
     if (user.email) await upsertEmailIdentity(db, user.id, user.email, true);
     return { user: (await findUserById(db, user.id))!, singleConfirmation: false };
   }

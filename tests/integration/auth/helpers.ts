@@ -1,7 +1,7 @@
 // Shared helpers for the Auth contract tests: supabase-js clients exactly as the app builds
 // them, the local mailbox, and a second Auth server with its own settings for limit tests.
 import { randomUUID } from 'node:crypto';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { localJwtSecret } from '../../../scripts/stack/secrets.ts';
 import { startAuthServer } from '../../../scripts/stack/auth/server.ts';
@@ -9,11 +9,9 @@ import { testStack } from '../../support/stack.ts';
 
 const clientOptions = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
 
-export const anonClient = (url: string = testStack.supabaseUrl): SupabaseClient =>
-  createClient(url, testStack.anonKey, clientOptions);
+export const anonClient = (url: string = testStack.supabaseUrl) => createClient(url, testStack.anonKey, clientOptions);
 
-export const serviceClient = (url: string = testStack.supabaseUrl): SupabaseClient =>
-  createClient(url, testStack.serviceRoleKey, clientOptions);
+export const serviceClient = (url: string = testStack.supabaseUrl) => createClient(url, testStack.serviceRoleKey, clientOptions);
 
 export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.com`;
 
@@ -52,6 +50,9 @@ export function linkIn(mail: Mail): string {
   if (!link) throw new Error(`no link in mail "${mail.subject}"`);
   return link;
 }
+
+export const amrMethods = (claims: Record<string, unknown>) =>
+  (claims.amr as Array<{ method: string; timestamp: number }>).map((a) => a.method);
 
 export function claimsOf(accessToken: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;

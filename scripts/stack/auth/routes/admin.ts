@@ -7,7 +7,16 @@ import { sendInvite } from '../otp.ts';
 import { checkPasswordStrength, hashPassword } from '../passwords.ts';
 import { requireAdmin } from '../guard.ts';
 import { safeRedirect } from '../redirects.ts';
-import { findUserByEmail, findUserById, insertUser, mergeMetadata, normaliseEmail, upsertEmailIdentity, userJson, type UserRow } from '../users.ts';
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  mergeMetadata,
+  normaliseEmail,
+  upsertEmailIdentity,
+  userJson,
+  type UserRow,
+} from '../users.ts';
 import { looksLikeEmail } from './signup.ts';
 
 const userNotFound = () => notFound('user_not_found', 'User not found');
@@ -18,7 +27,8 @@ function banUntil(value: string): Date | null {
   if (value === 'none') return null;
   const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
   const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== value) throw badRequest('validation_failed', 'invalid format for ban duration');
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== value)
+    throw badRequest('validation_failed', 'invalid format for ban duration');
   return new Date(Date.now() + parts.reduce((ms, p) => ms + Number(p[1]) * units[p[2]!]!, 0));
 }
 
@@ -97,10 +107,19 @@ export const updateUserById: Handler = async (ctx, req, params) => {
         await tx.query('update auth.users set encrypted_password = $2 where id = $1', [user.id, await hashPassword(password)]);
       }
       const appMeta = obj(body, 'app_metadata');
-      if (appMeta) await tx.query('update auth.users set raw_app_meta_data = $2 where id = $1', [user.id, mergeMetadata(user.raw_app_meta_data, appMeta)]);
+      if (appMeta)
+        await tx.query('update auth.users set raw_app_meta_data = $2 where id = $1', [
+          user.id,
+          mergeMetadata(user.raw_app_meta_data, appMeta),
+        ]);
       const userMeta = obj(body, 'user_metadata');
-      if (userMeta) await tx.query('update auth.users set raw_user_meta_data = $2 where id = $1', [user.id, mergeMetadata(user.raw_user_meta_data, userMeta)]);
-      if (body.email_confirm === true) await tx.query('update auth.users set email_confirmed_at = coalesce(email_confirmed_at, now()) where id = $1', [user.id]);
+      if (userMeta)
+        await tx.query('update auth.users set raw_user_meta_data = $2 where id = $1', [
+          user.id,
+          mergeMetadata(user.raw_user_meta_data, userMeta),
+        ]);
+      if (body.email_confirm === true)
+        await tx.query('update auth.users set email_confirmed_at = coalesce(email_confirmed_at, now()) where id = $1', [user.id]);
       const role = str(body, 'role');
       if (role) await tx.query('update auth.users set role = $2 where id = $1', [user.id, role]);
       const ban = str(body, 'ban_duration');
@@ -134,7 +153,13 @@ export const invite: Handler = async (ctx, req) => {
     await inTransaction(ctx.db, async (tx) => {
       let user = await findUserByEmail(tx, email);
       if (user?.email_confirmed_at) throw emailExists();
-      user ??= await insertUser(tx, { email: normaliseEmail(email), encryptedPassword: null, provider: 'email', userMetadata: obj(req.body, 'data') ?? {}, confirmed: false });
+      user ??= await insertUser(tx, {
+        email: normaliseEmail(email),
+        encryptedPassword: null,
+        provider: 'email',
+        userMetadata: obj(req.body, 'data') ?? {},
+        confirmed: false,
+      });
       await tx.query('update auth.users set invited_at = now() where id = $1', [user.id]);
       await sendInvite({ db: tx, config: ctx.config, limits: ctx.limits }, user, redirectTo);
       return userJson(tx, await loadUser(tx, user.id));

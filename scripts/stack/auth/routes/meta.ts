@@ -6,30 +6,52 @@ import { renderMailboxPage } from '../mailbox-page.ts';
 
 export const AUTH_SERVER_VERSION = 'signpost-local-gotrue-1';
 
-export const health: Handler = async () =>
-  ok({
-    version: AUTH_SERVER_VERSION,
-    name: 'GoTrue',
-    description: 'Signpost local Auth: a development/test-only stand-in for Supabase Auth (GoTrue). Production uses hosted Supabase Auth.',
-  });
+export const health: Handler = () =>
+  Promise.resolve(
+    ok({
+      version: AUTH_SERVER_VERSION,
+      name: 'GoTrue',
+      description:
+        'Signpost local Auth: a development/test-only stand-in for Supabase Auth (GoTrue). Production uses hosted Supabase Auth.',
+    }),
+  );
 
-export const settings: Handler = async (ctx) =>
-  ok({
-    external: {
-      anonymous_users: ctx.config.anonymousEnabled,
-      email: ctx.config.emailEnabled,
-      phone: false,
-      apple: false, azure: false, bitbucket: false, discord: false, facebook: false, figma: false,
-      github: false, gitlab: false, google: false, keycloak: false, kakao: false, linkedin: false,
-      linkedin_oidc: false, notion: false, slack: false, slack_oidc: false, spotify: false,
-      twitch: false, twitter: false, workos: false, zoom: false,
-    },
-    disable_signup: ctx.config.disableSignup,
-    mailer_autoconfirm: ctx.config.mailerAutoconfirm,
-    phone_autoconfirm: false,
-    sms_provider: '',
-    saml_enabled: false,
-  });
+export const settings: Handler = (ctx) =>
+  Promise.resolve(
+    ok({
+      external: {
+        anonymous_users: ctx.config.anonymousEnabled,
+        email: ctx.config.emailEnabled,
+        phone: false,
+        apple: false,
+        azure: false,
+        bitbucket: false,
+        discord: false,
+        facebook: false,
+        figma: false,
+        github: false,
+        gitlab: false,
+        google: false,
+        keycloak: false,
+        kakao: false,
+        linkedin: false,
+        linkedin_oidc: false,
+        notion: false,
+        slack: false,
+        slack_oidc: false,
+        spotify: false,
+        twitch: false,
+        twitter: false,
+        workos: false,
+        zoom: false,
+      },
+      disable_signup: ctx.config.disableSignup,
+      mailer_autoconfirm: ctx.config.mailerAutoconfirm,
+      phone_autoconfirm: false,
+      sms_provider: '',
+      saml_enabled: false,
+    }),
+  );
 
 export const mailboxJson: Handler = async (ctx, req) => {
   const messages = await listMail(ctx.db, req.query.get('to'), Number(req.query.get('limit')) || 50);

@@ -5,7 +5,7 @@ import { inTransaction } from '../db.ts';
 import { badRequest, forbidden, notFound, unprocessable } from '../errors.ts';
 import { ok, str } from '../http.ts';
 import { requireUser, type Caller } from '../guard.ts';
-import { addAmrClaim, reissue } from '../sessions.ts';
+import { addAmrClaim, reissue, type SessionRow } from '../sessions.ts';
 import { newTotpSecret, secretSvg, totpCodeMatches, totpFor } from '../totp.ts';
 import { findUserById } from '../users.ts';
 
@@ -19,10 +19,10 @@ interface FactorRow {
 }
 
 async function ownFactor(ctx: AuthContext, caller: Caller, id: string | undefined): Promise<FactorRow> {
-  const { rows } = await ctx.db.query<FactorRow>(
-    'select * from auth.mfa_factors where id::text = $1 and user_id = $2',
-    [id ?? '', caller.user.id],
-  );
+  const { rows } = await ctx.db.query<FactorRow>('select * from auth.mfa_factors where id::text = $1 and user_id = $2', [
+    id ?? '',
+    caller.user.id,
+  ]);
   if (!rows[0]) throw notFound('mfa_factor_not_found', 'Factor not found');
   return rows[0];
 }
@@ -84,19 +84,22 @@ export const verifyFactor: Handler = async (ctx, req, params) => {
       if (!found) throw notFound('mfa_challenge_not_found', 'MFA factor with the provided challenge ID not found');
       const expired = Date.now() - found.created_at.getTime() > ctx.config.mfaChallengeExpiry * 1000;
       if (expired || found.verified_at) {
-        throw unprocessable('mfa_challenge_expired', `MFA challenge ${found.id} has expired, verify against another challenge or create a new challenge.`);
+        throw unprocessable(
+          'mfa_challenge_expired',
+          `MFA challenge ${found.id} has expired, verify against another challenge or create a new challenge.`,
+        );
       }
       if (!factor.secret || !totpCodeMatches(factor.secret, code)) {
         throw unprocessable('mfa_verification_failed', 'Invalid TOTP code entered');
       }
       await tx.query('update auth.mfa_challenges set verified_at = now() where id = $1', [found.id]);
       await tx.query("update auth.mfa_factors set status = 'verified', updated_at = now() where id = $1", [factor.id]);
-      const { rows: sessions } = await tx.query(
+      const { rows: sessions } = await tx.query<SessionRow>(
         "update auth.sessions set aal = 'aal2', factor_id = $2, updated_at = now() where id = $1 returning *",
         [caller.session.id, factor.id],
       );
       await addAmrClaim(tx, caller.session.id, 'totp');
-      return reissue(tx, ctx.config, (await findUserById(tx, caller.user.id))!, sessions[0]);
+      return reissue(tx, ctx.config, (await findUserById(tx, caller.user.id))!, sessions[0]!);
     }),
   );
 };

@@ -34,7 +34,13 @@ async function mailSignInLink(ctx: AuthContext, req: AuthRequest, createUser: bo
     if (user?.email_confirmed_at) return sendMagicLink(mail, user, redirectTo);
     if (user) return sendConfirmation(mail, user, redirectTo);
     if (!createUser || ctx.config.disableSignup) throw unprocessable('otp_disabled', 'Signups not allowed for otp');
-    const created = await insertUser(tx, { email, encryptedPassword: null, provider: 'email', userMetadata: obj(req.body, 'data') ?? {}, confirmed: false });
+    const created = await insertUser(tx, {
+      email,
+      encryptedPassword: null,
+      provider: 'email',
+      userMetadata: obj(req.body, 'data') ?? {},
+      confirmed: false,
+    });
     return sendConfirmation(mail, created, redirectTo);
   });
   return ok({});

@@ -25,7 +25,13 @@ export const signup: Handler = async (ctx, req) => {
     if (!config.anonymousEnabled) throw unprocessable('anonymous_provider_disabled', 'Anonymous sign-ins are disabled');
     return ok(
       await inTransaction(ctx.db, async (tx) => {
-        const user = await insertUser(tx, { email: null, encryptedPassword: null, provider: 'anonymous', userMetadata: data, confirmed: false });
+        const user = await insertUser(tx, {
+          email: null,
+          encryptedPassword: null,
+          provider: 'anonymous',
+          userMetadata: data,
+          confirmed: false,
+        });
         return signIn(tx, config, user, 'anonymous');
       }),
     );
@@ -46,14 +52,37 @@ export const signup: Handler = async (ctx, req) => {
         // With confirmation on, GoTrue answers as if signing up worked, with a made-up user and
         // no identities, so the response does not reveal that the address is registered.
         const now = new Date().toISOString();
-        return { id: randomUUID(), aud: 'authenticated', role: 'authenticated', email: address, phone: '', confirmation_sent_at: now, app_metadata: { provider: 'email', providers: ['email'] }, user_metadata: {}, identities: [], created_at: now, updated_at: now, is_anonymous: false };
+        return {
+          id: randomUUID(),
+          aud: 'authenticated',
+          role: 'authenticated',
+          email: address,
+          phone: '',
+          confirmation_sent_at: now,
+          app_metadata: { provider: 'email', providers: ['email'] },
+          user_metadata: {},
+          identities: [],
+          created_at: now,
+          updated_at: now,
+          is_anonymous: false,
+        };
       }
       const encryptedPassword = await hashPassword(password);
       let user = existing;
       if (user) {
-        await tx.query('update auth.users set encrypted_password = $2, raw_user_meta_data = $3, updated_at = now() where id = $1', [user.id, encryptedPassword, mergeMetadata(user.raw_user_meta_data, data)]);
+        await tx.query('update auth.users set encrypted_password = $2, raw_user_meta_data = $3, updated_at = now() where id = $1', [
+          user.id,
+          encryptedPassword,
+          mergeMetadata(user.raw_user_meta_data, data),
+        ]);
       } else {
-        user = await insertUser(tx, { email: address, encryptedPassword, provider: 'email', userMetadata: data, confirmed: config.mailerAutoconfirm });
+        user = await insertUser(tx, {
+          email: address,
+          encryptedPassword,
+          provider: 'email',
+          userMetadata: data,
+          confirmed: config.mailerAutoconfirm,
+        });
       }
       if (config.mailerAutoconfirm) return signIn(tx, config, user, 'password');
       await sendConfirmation({ db: tx, config, limits: ctx.limits }, user, redirectTo);

@@ -37,10 +37,16 @@ export const updateUser: Handler = async (ctx, req) => {
       if (user.encrypted_password && (await passwordMatches(user.encrypted_password, password))) {
         throw unprocessable('same_password', 'New password should be different from the old password.');
       }
-      await tx.query('update auth.users set encrypted_password = $2, updated_at = now() where id = $1', [user.id, await hashPassword(password)]);
+      await tx.query('update auth.users set encrypted_password = $2, updated_at = now() where id = $1', [
+        user.id,
+        await hashPassword(password),
+      ]);
     }
     if (data) {
-      await tx.query('update auth.users set raw_user_meta_data = $2, updated_at = now() where id = $1', [user.id, mergeMetadata(user.raw_user_meta_data, data)]);
+      await tx.query('update auth.users set raw_user_meta_data = $2, updated_at = now() where id = $1', [
+        user.id,
+        mergeMetadata(user.raw_user_meta_data, data),
+      ]);
     }
     if (rawEmail && normaliseEmail(rawEmail) !== (user.email ?? '').toLowerCase()) {
       if (!looksLikeEmail(rawEmail)) throw validationFailed('Unable to validate email address: invalid format');

@@ -29,9 +29,7 @@ async function run(ctx: AuthContext, req: AuthRequest, input: VerifyInput, amr: 
 export const verifyPost: Handler = async (ctx, req) => {
   const type = verifyType(str(req.body, 'type'));
   const tokenHash = str(req.body, 'token_hash');
-  const input: VerifyInput = tokenHash
-    ? { type, tokenHash }
-    : { type, email: str(req.body, 'email'), token: str(req.body, 'token') };
+  const input: VerifyInput = tokenHash ? { type, tokenHash } : { type, email: str(req.body, 'email'), token: str(req.body, 'token') };
   if (!input.tokenHash && !(input.email && input.token)) {
     throw validationFailed('Only an email address or phone number should be provided on verify');
   }
