@@ -16,16 +16,21 @@ export interface StackProfile {
 
 const root = resolve(import.meta.dirname, '..', '..');
 
+// Lets a second checkout run its stacks beside this one (e.g. SIGNPOST_PORT_OFFSET=1000).
+const offset = Number(process.env.SIGNPOST_PORT_OFFSET ?? 0);
+const shift = (ports: StackProfile['ports']): StackProfile['ports'] =>
+  Object.fromEntries(Object.entries(ports).map(([part, port]) => [part, port + offset])) as StackProfile['ports'];
+
 export const profiles: Record<StackProfile['name'], StackProfile> = {
   local: {
     name: 'local',
     stateDir: resolve(root, '.stack'),
-    ports: { gateway: 54321, postgres: 54322, postgrest: 54323, auth: 54324, meilisearch: 7700, site: 4321 },
+    ports: shift({ gateway: 54321, postgres: 54322, postgrest: 54323, auth: 54324, meilisearch: 7700, site: 4321 }),
   },
   test: {
     name: 'test',
     stateDir: resolve(root, '.stack-test'),
-    ports: { gateway: 55321, postgres: 55322, postgrest: 55323, auth: 55324, meilisearch: 7701, site: 4329 },
+    ports: shift({ gateway: 55321, postgres: 55322, postgrest: 55323, auth: 55324, meilisearch: 7701, site: 4329 }),
   },
 };
 
