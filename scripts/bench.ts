@@ -38,7 +38,7 @@ try {
   let i = 0;
   console.log(`search (Meilisearch, search-only key): ${percentiles(await time(() => searchSliceServices(connection, words[i++ % words.length]!)))}`);
   const supabase = supabaseClient(config);
-  console.log(`REST read of published services (gateway → PostgREST → Postgres, anon key): ${percentiles(await time(() => supabase.from('slice_services').select('id, name').limit(20)))}`);
+  console.log(`REST read of published services (gateway → PostgREST → Postgres, anon key): ${percentiles(await time(async () => await supabase.from('slice_services').select('id, name').limit(20)))}`);
   const memory = process.memoryUsage();
   console.log(`bench process memory: rss ${(memory.rss / 2 ** 20).toFixed(1)} MiB`);
 } finally {
