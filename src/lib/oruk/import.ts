@@ -30,9 +30,13 @@ export async function importOruk(databaseUrl: string, source: string, document?:
     const mapped = mapRecord(record);
     report.formats[mapped.format] = (report.formats[mapped.format] ?? 0) + 1;
     const position = index + 1;
-    if (!mapped.ok) return report.rejected.push({ position, id: mapped.id, name: mapped.name, reason: mapped.reason });
+    if (!mapped.ok) {
+      report.rejected.push({ position, id: mapped.id, name: mapped.name, reason: mapped.reason });
+      return;
+    }
     if (seen.has(mapped.id)) {
-      return report.rejected.push({ position, id: mapped.id, name: mapped.name, reason: 'the same id appears earlier in this source' });
+      report.rejected.push({ position, id: mapped.id, name: mapped.name, reason: 'the same id appears earlier in this source' });
+      return;
     }
     seen.add(mapped.id);
     accepted.push({ ...mapped, position });

@@ -1,0 +1,130 @@
+import type { ServiceTemplate } from './types.ts';
+
+/** FICTIONAL SAMPLE DATA: money, housing, food, help at home and getting home from hospital. */
+export const practicalTemplates: ServiceTemplate[] = [
+  {
+    key: 'benefits-clinic', needs: ['need-money'],
+    names: ['{town} Benefits and Money Advice Clinic', 'Money Matters at {venue}', 'Check Your Entitlement Day'],
+    organisation: '{area} Advice Centre',
+    description: [
+      'Free, independent and confidential advice on benefits, debt, energy bills and money worries.',
+      'An adviser can check what you are entitled to, help fill in forms for PIP, Attendance Allowance or Pension Credit, and challenge decisions.',
+      'Bring any letters you have received; we can also look things up for you.',
+      'Last year our clients gained on average over £3,000 a year in benefits they had not been claiming.',
+      'Appointments are best, but the first hour of each session is drop-in.',
+    ],
+    attending: ['in person', 'phone'], access: ['drop in', 'self-referral', 'professional referral'],
+    when: 'weekly', hours: [['09:30', '12:30'], ['13:30', '16:00']], venue: 'library',
+  },
+  {
+    key: 'debt-helpline', needs: ['need-money', 'need-wellbeing'],
+    names: ['{area} Debt Advice Line', 'Money Worries Helpline'],
+    organisation: '{area} Advice Centre',
+    description: [
+      'Phone advice from accredited debt advisers if bills, arrears or loans are getting on top of you.',
+      'We can talk to creditors for you, set up affordable payment plans and look at debt relief options.',
+      'Calls are free from mobiles and landlines. If you cannot talk in the day, ask for an evening call back.',
+    ],
+    attending: ['phone'], access: ['self-referral', 'professional referral'],
+    when: 'weekdays', hours: [['09:00', '17:00']], venue: null,
+  },
+  {
+    key: 'housing-options', needs: ['need-housing'],
+    names: ['{area} Housing Options and Homelessness Advice', 'Housing Help Desk'],
+    organisation: '{area} District Council Housing Team',
+    description: [
+      'Advice if you are homeless, about to lose your home, or your home is no longer right for you.',
+      'We can talk through options, help with rent arrears and deposits, and make a homelessness application with you.',
+      'If you have nowhere to stay tonight, phone the out-of-hours number and you will be put through to the duty officer.',
+    ],
+    attending: ['in person', 'phone'], access: ['self-referral', 'professional referral'],
+    when: 'weekdays', hours: [['09:00', '17:00']], venue: 'office',
+  },
+  {
+    key: 'warm-homes', needs: ['need-housing', 'need-money', 'need-long-term-conditions'],
+    names: ['Warm and Well {area}', 'Healthy Homes {area}'],
+    organisation: '{area} Warm Homes Partnership',
+    description: [
+      'Help for people whose health is made worse by a cold or damp home.',
+      'An energy adviser can visit, check heating and insulation, and apply for grants for repairs, boilers or insulation.',
+      'We also help switch tariffs, apply for the Warm Home Discount and deal with energy debts.',
+    ],
+    attending: ['in person', 'phone'], access: ['self-referral', 'via a link worker', 'professional referral'],
+    when: 'by appointment', hours: [['09:00', '17:00']], venue: null,
+  },
+  {
+    key: 'food-bank', needs: ['need-food', 'need-money'],
+    names: ['{town} Food Bank', '{town} Food Bank at {venue}'],
+    organisation: '{town} Food Bank',
+    description: [
+      'Emergency food parcels for people in crisis: three days of nutritionally balanced food, plus toiletries.',
+      'You usually need a food voucher from an agency such as your GP practice, a link worker or an advice centre; phone us if you cannot get one.',
+      'While you are here, volunteers can offer a hot drink and put you in touch with money advice.',
+      'Everything is confidential and no one needs to know you have been.',
+    ],
+    attending: ['in person'], access: ['professional referral', 'via a link worker'],
+    when: 'twice weekly', hours: [['11:00', '13:00'], ['16:00', '18:00']], venue: 'church hall',
+  },
+  {
+    key: 'community-pantry', needs: ['need-food', 'need-money'],
+    names: ['{town} Community Pantry', 'The Local Larder', '{town} Community Fridge'],
+    organisation: '{town} Community Trust',
+    description: [
+      'A membership food club: pay a small amount each week and choose groceries worth much more.',
+      'Fresh fruit and vegetables, chilled and frozen food, and cupboard staples, rescued from going to waste.',
+      'Anyone living locally can join. There are also free cooking-on-a-budget sessions every month.',
+    ],
+    attending: ['in person'], access: ['self-referral', 'drop in'],
+    when: 'weekly', hours: [['10:00', '12:30'], ['15:00', '18:00']], cost: { option: 'Weekly shop', amount: 4.5, description: 'Choose 10 or more items' }, venue: 'family hub',
+  },
+  {
+    key: 'handyperson', needs: ['need-practical-help', 'need-housing', 'need-hospital-discharge'],
+    names: ['{area} Handyperson Service', 'Safe at Home {area}'],
+    organisation: '{area} Home Improvement Agency',
+    description: [
+      'Small jobs that make a big difference to staying safe at home: grab rails, key safes, stair rails, smoke alarms and minor repairs.',
+      'Our handypeople are DBS checked. You pay for materials; labour is free for people over 65 or on disability benefits.',
+      'We also fit equipment quickly when someone is coming home from hospital.',
+    ],
+    attending: ['in person'], access: ['self-referral', 'professional referral', 'via a link worker'],
+    when: 'by appointment', hours: [['08:30', '16:30']], cost: { option: 'Labour', amount: 0, description: 'Free for eligible people; materials charged at cost' }, venue: null,
+  },
+  {
+    key: 'home-from-hospital', needs: ['need-hospital-discharge', 'need-practical-help', 'need-loneliness'],
+    names: ['Home from Hospital {area}', 'Settle In Service', 'Back Home Support'],
+    organisation: '{area} Age Well',
+    description: [
+      'Up to six weeks of practical and emotional support after a hospital stay.',
+      'A support worker can make sure the heating is on and there is food in the fridge, collect prescriptions, and pop in or phone to check you are managing.',
+      'We work with ward staff and the discharge team, so referrals can be made before you leave hospital.',
+      'We can also link you with longer-term befriending or help at home.',
+    ],
+    attending: ['in person', 'phone'], access: ['professional referral', 'via a link worker'],
+    when: 'weekdays', hours: [['08:00', '18:00']], minAge: 18, venue: null,
+  },
+  {
+    key: 'declutter-discharge', needs: ['need-hospital-discharge', 'need-housing'],
+    names: ['Hospital Housing Link {area}', 'Clear to Go Home'],
+    organisation: '{area} District Council Housing Team',
+    description: [
+      'Council housing officers based at the hospital who sort out housing problems that stop people going home.',
+      'We can arrange urgent clearing and deep cleans, minor repairs, furniture removal and moving beds downstairs, usually within 24 hours.',
+      'A small fund means we can pay for work the same day. We also find temporary or adapted housing if home is no longer suitable.',
+      'Referrals come from ward staff and the discharge team; we will talk with family and visit the home.',
+    ],
+    attending: ['in person', 'phone'], access: ['professional referral'],
+    when: 'weekdays', hours: [['08:00', '20:00']], venue: 'office',
+  },
+  {
+    key: 'shopping-help', needs: ['need-practical-help', 'need-loneliness'],
+    names: ['Good Neighbours {town}', '{town} Volunteer Helpers'],
+    organisation: '{town} Good Neighbour Scheme',
+    description: [
+      'Volunteers who help with the everyday things: shopping, lifts to appointments, collecting prescriptions, changing a light bulb.',
+      'We ask for a small donation towards mileage for lifts. Everything else is free.',
+      'Phone the coordinator at least two days before you need help.',
+    ],
+    attending: ['in person', 'phone'], access: ['self-referral', 'via a link worker'],
+    when: 'weekdays', hours: [['09:00', '12:00']], cost: { option: 'Lifts', amount: 0.45, description: 'Per mile, towards volunteer fuel' }, venue: null,
+  },
+];

@@ -1,0 +1,151 @@
+import type { ServiceTemplate } from './types.ts';
+
+/** FICTIONAL SAMPLE DATA: mood, health conditions, carers, work and digital skills. */
+export const wellbeingTemplates: ServiceTemplate[] = [
+  {
+    key: 'wellbeing-course', needs: ['need-wellbeing'],
+    names: ['Stress Less: a Six-Week Wellbeing Course', 'Feeling Better {town}', 'Mind Matters Course'],
+    organisation: '{area} Talking Therapies',
+    description: [
+      'A free six-week course on managing worry, low mood, sleep and stress, using practical tools you can try at home.',
+      'It is a class, not group therapy: you will not be asked to share anything personal.',
+      'You can refer yourself online or by phone; you do not need to see your GP first.',
+    ],
+    attending: ['in person', 'online'], access: ['self-referral', 'professional referral'],
+    when: 'weekly', hours: [['18:00', '19:30'], ['10:00', '11:30']], minAge: 16, venue: 'library',
+  },
+  {
+    key: 'peer-support', needs: ['need-wellbeing', 'need-loneliness'],
+    names: ['{town} Mental Health Peer Support Group', 'Talk Club {town}', 'Safe Harbour Drop-In'],
+    organisation: '{area} Mental Health Network',
+    description: [
+      'A group run by people with their own experience of mental ill health, for anyone who is struggling.',
+      'We sit in a circle and each person gets a turn to say how they are doing, if they want to.',
+      'There is no pressure and no waiting list. Come once, or come every week.',
+    ],
+    attending: ['in person'], access: ['drop in'],
+    when: 'weekly', hours: [['19:00', '20:30']], minAge: 18, venue: 'community centre',
+  },
+  {
+    key: 'crisis-line', needs: ['need-wellbeing'],
+    names: ['{area} Listening Line', 'Night Owls Support Line'],
+    organisation: '{area} Mental Health Network',
+    description: [
+      'A listening line for evenings and weekends, when other services are closed.',
+      'Trained volunteers will listen without judging and help you think about what might help tonight.',
+      'If you are in immediate danger, call 999. You can also call NHS 111 and choose the mental health option.',
+    ],
+    attending: ['phone'], access: ['self-referral'],
+    when: 'weekdays', hours: [['18:00', '23:00']], minAge: 16, venue: null,
+  },
+  {
+    key: 'carers-cafe', needs: ['need-carers', 'need-loneliness'],
+    names: ["{town} Carers' Café", 'Time for You: Carers Drop-In', "Carers' Coffee Morning"],
+    organisation: '{area} Carers Network',
+    description: [
+      'If you look after someone, this is time for you: a cuppa, a chat with other carers and a break from caring.',
+      'A carers support worker comes to every session to help with carers assessments, breaks and the Carers Allowance.',
+      'Sitters can be arranged so the person you care for is looked after while you are here.',
+      'Many carers do not think of themselves as carers. If you help someone every day, you are welcome.',
+    ],
+    attending: ['in person'], access: ['drop in', 'self-referral', 'via a link worker'],
+    when: 'monthly', hours: [['10:00', '12:00']], venue: 'community centre',
+  },
+  {
+    key: 'carers-support', needs: ['need-carers', 'need-money'],
+    names: ['{area} Carers Support Service', 'Carers Advice Line'],
+    organisation: '{area} Carers Network',
+    description: [
+      'One-to-one support for unpaid carers: a listening ear, advice, and help to plan for emergencies.',
+      'We can arrange a carers assessment, help you claim Carers Allowance and find short breaks.',
+      'Young carers aged 8 to 17 have their own group; ask us about it.',
+    ],
+    attending: ['phone', 'in person'], access: ['self-referral', 'professional referral', 'via a link worker'],
+    when: 'weekdays', hours: [['09:00', '17:00']], venue: 'office',
+  },
+  {
+    key: 'breathe-easy', needs: ['need-long-term-conditions', 'need-activity'],
+    names: ['Breathe Easy {town}', 'Singing for Lung Health', 'Better Breathing Club'],
+    organisation: '{area} Lung Health Group',
+    description: [
+      'A friendly group for people living with COPD, asthma and other lung conditions, and their families.',
+      'Sessions mix gentle exercise, singing for breathing control and talks from respiratory nurses.',
+      'We share tips for coping with breathlessness and staying well through the winter.',
+    ],
+    attending: ['in person'], access: ['drop in', 'self-referral'],
+    when: 'fortnightly', hours: [['14:00', '15:30']], venue: 'church hall',
+  },
+  {
+    key: 'diabetes-group', needs: ['need-long-term-conditions'],
+    names: ['Living Well with Diabetes {town}', 'Type 2 Together', 'Pain Management Peer Group'],
+    organisation: '{area} Long Term Conditions Service',
+    description: [
+      'A peer support group for people living with a long-term condition such as diabetes or chronic pain.',
+      'Each month there is a short talk from a dietitian, pharmacist or physiotherapist, then time to chat.',
+      'Learn practical ways to manage your condition day to day, alongside others who get it.',
+    ],
+    attending: ['in person', 'online'], access: ['self-referral', 'professional referral', 'via a link worker'],
+    when: 'monthly', hours: [['18:30', '20:00']], minAge: 18, venue: 'library',
+  },
+  {
+    key: 'digital-dropin', needs: ['need-digital', 'need-loneliness'],
+    names: ['Digital Drop-In at {venue}', 'Get Online {town}', 'Tablet and Phone Help Café'],
+    organisation: '{town} Library Service',
+    description: [
+      'Bring your phone, tablet or laptop and a volunteer will help you with whatever you are stuck on.',
+      'Popular topics: the NHS App and ordering repeat prescriptions, video calls with family, online shopping and staying safe from scams.',
+      'No question is too basic. Devices can be borrowed if you do not have one, and free SIM cards with data are available.',
+    ],
+    attending: ['in person'], access: ['drop in'],
+    when: 'weekly', hours: [['10:00', '12:00'], ['14:00', '16:00']], venue: 'library',
+  },
+  {
+    key: 'digital-forms', needs: ['need-digital', 'need-money'],
+    names: ['Online Forms Help Desk', 'Universal Credit Digital Support'],
+    organisation: '{area} Advice Centre',
+    description: [
+      'Help to set up and manage online accounts such as Universal Credit, council tax and housing bids.',
+      'We sit with you and go at your pace, so you learn how to do it next time.',
+      'Bring your ID, National Insurance number and any letters.',
+    ],
+    attending: ['in person', 'phone'], access: ['self-referral', 'drop in'],
+    when: 'weekly', hours: [['13:00', '16:00']], minAge: 18, venue: 'library',
+  },
+  {
+    key: 'volunteering', needs: ['need-work-learning', 'need-loneliness', 'need-wellbeing'],
+    names: ['Volunteer Centre {area}', 'Find Your Volunteering {town}'],
+    organisation: '{area} Voluntary Action',
+    description: [
+      'Find a volunteering role that suits you, from driving and gardening to charity shops and befriending.',
+      'An adviser will talk through what you enjoy and how much time you have, and can come with you on your first day.',
+      'Volunteering is a good step back towards work after illness, and expenses are always paid.',
+    ],
+    attending: ['in person', 'online', 'phone'], access: ['self-referral', 'via a link worker'],
+    when: 'weekly', hours: [['10:00', '15:00']], minAge: 16, venue: 'office',
+  },
+  {
+    key: 'employment-support', needs: ['need-work-learning', 'need-money'],
+    names: ['Working Well {area}', 'Job Club {town}', 'Into Work Support'],
+    organisation: '{area} Employment Hub',
+    description: [
+      'One-to-one help to find work, change jobs or stay in work with a health condition.',
+      'Help with CVs, applications and interview practice, and with talking to employers about adjustments.',
+      'Free short courses in English, maths, first aid and food hygiene.',
+    ],
+    attending: ['in person', 'online'], access: ['self-referral', 'professional referral', 'via a link worker'],
+    when: 'twice weekly', hours: [['09:30', '12:30']], minAge: 18, maxAge: 66, venue: 'family hub',
+  },
+  {
+    key: 'adult-learning', needs: ['need-work-learning', 'need-wellbeing'],
+    names: ['{town} Adult Learning: Wellbeing Courses', 'Learn Something New {town}'],
+    organisation: '{area} Adult and Community Learning',
+    description: [
+      'Short, friendly courses for adults: photography, creative writing, cooking, family history and more.',
+      'Many courses are free if you are on a low income. No qualifications needed.',
+      'Classes are small and tutors are used to people who have not studied for many years.',
+    ],
+    attending: ['in person', 'online'], access: ['self-referral'],
+    when: 'weekly', hours: [['13:00', '15:00'], ['18:30', '20:30']], minAge: 19,
+    cost: { option: 'Per course', amount: 35, description: 'Free if you receive a means-tested benefit' }, venue: 'library',
+  },
+];
