@@ -6,6 +6,7 @@ import type { AuthConfig } from './config.ts';
 import type { Queryable } from './db.ts';
 import { deliver } from './mailbox.ts';
 import { renderMail, type MailKind } from './mail-templates.ts';
+import { PKCE_PREFIX } from './pkce.ts';
 import type { RateLimits } from './rate-limits.ts';
 import type { UserRow } from './users.ts';
 
@@ -39,16 +40,14 @@ export function verifyLink(config: AuthConfig, hash: string, type: string, redir
   return `${config.externalUrl}/verify?${q.toString()}`;
 }
 
+/** Options every mail carries: where the link lands, and whether it belongs to a PKCE flow. */
+export interface LinkOptions {
+  redirectTo: string;
+  pkce?: boolean;
+}
+
 /** Stores a fresh code for `column`, mails it to `address`, and returns nothing a caller could leak. */
-async function issue(
-  ctx: MailContext,
-  user: UserRow,
-  column: TokenColumn,
-  address: string,
-  kind: MailKind,
-  linkType: string,
-  redirectTo: string,
-) {
+async function issue(ctx: MailContext, user: UserRow, column: TokenColumn, address: string, kind: MailKind, link: LinkOptions) {
   ctx.limits.emailSent(address);
   const code = newCode(ctx.config.otpLength);
   const hash = tokenHash(address, code);
@@ -62,34 +61,35 @@ async function issue(
      on conflict (user_id, token_type) do update set token_hash = excluded.token_hash, relates_to = excluded.relates_to, updated_at = now()`,
     [randomUUID(), user.id, column, hash, address.toLowerCase()],
   );
-  await deliver(ctx.db, ctx.config.adminEmail, renderMail(kind, address, verifyLink(ctx.config, hash, linkType, redirectTo), code));
+  const linkToken = link.pkce ? PKCE_PREFIX + hash : hash;
+  await deliver(ctx.db, ctx.config.adminEmail, renderMail(kind, address, verifyLink(ctx.config, linkToken, kind, link.redirectTo), code));
 }
 
-export const sendConfirmation = (ctx: MailContext, user: UserRow, redirectTo: string) =>
-  issue(ctx, user, 'confirmation_token', user.email!, 'signup', 'signup', redirectTo);
+export const sendConfirmation = (ctx: MailContext, user: UserRow, link: LinkOptions) =>
+  issue(ctx, user, 'confirmation_token', user.email!, 'signup', link);
 
-export const sendInvite = (ctx: MailContext, user: UserRow, redirectTo: string) =>
-  issue(ctx, user, 'confirmation_token', user.email!, 'invite', 'invite', redirectTo);
+export const sendInvite = (ctx: MailContext, user: UserRow, link: LinkOptions) =>
+  issue(ctx, user, 'confirmation_token', user.email!, 'invite', link);
 
-export const sendMagicLink = (ctx: MailContext, user: UserRow, redirectTo: string) =>
-  issue(ctx, user, 'recovery_token', user.email!, 'magiclink', 'magiclink', redirectTo);
+export const sendMagicLink = (ctx: MailContext, user: UserRow, link: LinkOptions) =>
+  issue(ctx, user, 'recovery_token', user.email!, 'magiclink', link);
 
-export const sendRecovery = (ctx: MailContext, user: UserRow, redirectTo: string) =>
-  issue(ctx, user, 'recovery_token', user.email!, 'recovery', 'recovery', redirectTo);
+export const sendRecovery = (ctx: MailContext, user: UserRow, link: LinkOptions) =>
+  issue(ctx, user, 'recovery_token', user.email!, 'recovery', link);
 
 /**
  * Email change: a code to the new address and, with secure email change on and a current
  * address to protect, another to the current address; both must be confirmed (GoTrue default).
  */
-export async function sendEmailChange(ctx: MailContext, user: UserRow, newEmail: string, redirectTo: string) {
+export async function sendEmailChange(ctx: MailContext, user: UserRow, newEmail: string, link: LinkOptions) {
   await ctx.db.query(
     `update auth.users set email_change = $2, email_change_confirm_status = 0,
        email_change_token_current = '', updated_at = now() where id = $1`,
     [user.id, newEmail],
   );
-  await issue(ctx, user, 'email_change_token_new', newEmail, 'email_change', 'email_change', redirectTo);
+  await issue(ctx, user, 'email_change_token_new', newEmail, 'email_change', link);
   if (ctx.config.secureEmailChange && user.email) {
-    await issue(ctx, user, 'email_change_token_current', user.email, 'email_change', 'email_change', redirectTo);
+    await issue(ctx, user, 'email_change_token_current', user.email, 'email_change', link);
   }
 }
 

@@ -161,7 +161,7 @@ export const invite: Handler = async (ctx, req) => {
         confirmed: false,
       });
       await tx.query('update auth.users set invited_at = now() where id = $1', [user.id]);
-      await sendInvite({ db: tx, config: ctx.config, limits: ctx.limits }, user, redirectTo);
+      await sendInvite({ db: tx, config: ctx.config, limits: ctx.limits }, user, { redirectTo });
       return userJson(tx, await loadUser(tx, user.id));
     }),
   );

@@ -5,6 +5,7 @@ import { unprocessable, validationFailed } from '../errors.ts';
 import type { AuthRequest } from '../http.ts';
 import { obj, ok, str } from '../http.ts';
 import { sendConfirmation, sendEmailChange, sendMagicLink, sendRecovery } from '../otp.ts';
+import { pkceFrom, startFlow } from '../pkce.ts';
 import { safeRedirect } from '../redirects.ts';
 import { findUserByEmail, findUserById, insertUser, normaliseEmail } from '../users.ts';
 import { looksLikeEmail } from './signup.ts';
@@ -28,11 +29,14 @@ async function mailSignInLink(ctx: AuthContext, req: AuthRequest, createUser: bo
   const email = emailFrom(req);
   ctx.limits.otp(`${req.ip}|${email}`);
   const redirectTo = safeRedirect(ctx.config, req.query.get('redirect_to'));
+  const pkce = pkceFrom(req.body);
+  const link = { redirectTo, pkce: Boolean(pkce) };
   await inTransaction(ctx.db, async (tx) => {
     const mail = { db: tx, config: ctx.config, limits: ctx.limits };
     const user = await findUserByEmail(tx, email);
-    if (user?.email_confirmed_at) return sendMagicLink(mail, user, redirectTo);
-    if (user) return sendConfirmation(mail, user, redirectTo);
+    if (user && pkce) await startFlow(tx, user.id, pkce, user.email_confirmed_at ? 'magiclink' : 'email/signup');
+    if (user?.email_confirmed_at) return sendMagicLink(mail, user, link);
+    if (user) return sendConfirmation(mail, user, link);
     if (!createUser || ctx.config.disableSignup) throw unprocessable('otp_disabled', 'Signups not allowed for otp');
     const created = await insertUser(tx, {
       email,
@@ -41,7 +45,8 @@ async function mailSignInLink(ctx: AuthContext, req: AuthRequest, createUser: bo
       userMetadata: obj(req.body, 'data') ?? {},
       confirmed: false,
     });
-    return sendConfirmation(mail, created, redirectTo);
+    if (pkce) await startFlow(tx, created.id, pkce, 'email/signup');
+    return sendConfirmation(mail, created, link);
   });
   return ok({});
 }
@@ -53,10 +58,13 @@ export const recover: Handler = async (ctx, req) => {
   const email = emailFrom(req);
   ctx.limits.otp(`${req.ip}|${email}`);
   const redirectTo = safeRedirect(ctx.config, req.query.get('redirect_to'));
+  const pkce = pkceFrom(req.body);
   await inTransaction(ctx.db, async (tx) => {
     const user = await findUserByEmail(tx, email);
     // Unknown addresses get the same empty success, so the endpoint cannot probe accounts.
-    if (user) await sendRecovery({ db: tx, config: ctx.config, limits: ctx.limits }, user, redirectTo);
+    if (!user) return;
+    if (pkce) await startFlow(tx, user.id, pkce, 'recovery');
+    await sendRecovery({ db: tx, config: ctx.config, limits: ctx.limits }, user, { redirectTo, pkce: Boolean(pkce) });
   });
   return ok({});
 };
@@ -71,12 +79,12 @@ export const resend: Handler = async (ctx, req) => {
     const mail = { db: tx, config: ctx.config, limits: ctx.limits };
     if (type === 'signup') {
       const user = await findUserByEmail(tx, email);
-      if (user && !user.email_confirmed_at) await sendConfirmation(mail, user, redirectTo);
+      if (user && !user.email_confirmed_at) await sendConfirmation(mail, user, { redirectTo });
       return;
     }
     const { rows } = await tx.query<{ id: string }>('select id from auth.users where lower(email_change) = $1', [email]);
     const user = rows[0] && (await findUserById(tx, rows[0].id));
-    if (user) await sendEmailChange(mail, user, email, redirectTo);
+    if (user) await sendEmailChange(mail, user, email, { redirectTo });
   });
   return ok({});
 };

@@ -5,6 +5,7 @@ import { unprocessable, validationFailed } from '../errors.ts';
 import { obj, ok, str } from '../http.ts';
 import { sendConfirmation } from '../otp.ts';
 import { checkPasswordStrength, hashPassword } from '../passwords.ts';
+import { pkceFrom, startFlow } from '../pkce.ts';
 import { safeRedirect } from '../redirects.ts';
 import { inTransaction } from '../db.ts';
 import { signIn } from '../sessions.ts';
@@ -85,7 +86,9 @@ export const signup: Handler = async (ctx, req) => {
         });
       }
       if (config.mailerAutoconfirm) return signIn(tx, config, user, 'password');
-      await sendConfirmation({ db: tx, config, limits: ctx.limits }, user, redirectTo);
+      const pkce = pkceFrom(req.body);
+      if (pkce) await startFlow(tx, user.id, pkce, 'email/signup');
+      await sendConfirmation({ db: tx, config, limits: ctx.limits }, user, { redirectTo, pkce: Boolean(pkce) });
       return userJson(tx, (await findUserById(tx, user.id))!);
     }),
   );

@@ -4,8 +4,9 @@ import { inTransaction } from '../db.ts';
 import { badRequest, invalidCredentials, validationFailed } from '../errors.ts';
 import { ok, str } from '../http.ts';
 import { passwordMatches } from '../passwords.ts';
+import { exchangeAuthCode } from '../pkce.ts';
 import { refresh, signIn } from '../sessions.ts';
-import { findUserByEmail, normaliseEmail } from '../users.ts';
+import { findUserByEmail, findUserById, normaliseEmail } from '../users.ts';
 
 const passwordGrant: Handler = async (ctx, req) => {
   const email = str(req.body, 'email');
@@ -33,9 +34,26 @@ const refreshGrant: Handler = async (ctx, req) => {
   return ok(outcome.response);
 };
 
+const pkceGrant: Handler = async (ctx, req) => {
+  const authCode = str(req.body, 'auth_code');
+  const verifier = str(req.body, 'code_verifier');
+  if (!authCode || !verifier)
+    throw badRequest('validation_failed', 'invalid request: both auth code and code verifier should be non-empty');
+  ctx.limits.token(`${req.ip}|pkce`);
+  return ok(
+    await inTransaction(ctx.db, async (tx) => {
+      const { userId, authMethod } = await exchangeAuthCode(tx, authCode, verifier);
+      const user = await findUserById(tx, userId);
+      if (!user) throw badRequest('user_not_found', 'User not found');
+      return signIn(tx, ctx.config, user, authMethod);
+    }),
+  );
+};
+
 export const token: Handler = async (ctx, req, params) => {
   const grant = req.query.get('grant_type');
   if (grant === 'password') return passwordGrant(ctx, req, params);
   if (grant === 'refresh_token') return refreshGrant(ctx, req, params);
+  if (grant === 'pkce') return pkceGrant(ctx, req, params);
   throw badRequest('validation_failed', 'unsupported_grant_type');
 };

@@ -5,6 +5,7 @@ import { AuthHttpError, forbidden, unprocessable, validationFailed } from '../er
 import { noContent, obj, ok, str } from '../http.ts';
 import { sendEmailChange } from '../otp.ts';
 import { checkPasswordStrength, hashPassword, passwordMatches } from '../passwords.ts';
+import { pkceFrom, startFlow } from '../pkce.ts';
 import { safeRedirect } from '../redirects.ts';
 import { logout as endSessions } from '../sessions.ts';
 import { findUserByEmail, findUserById, mergeMetadata, normaliseEmail, upsertEmailIdentity, userJson } from '../users.ts';
@@ -62,7 +63,9 @@ export const updateUser: Handler = async (ctx, req) => {
         );
         await upsertEmailIdentity(tx, user.id, email, true);
       } else {
-        await sendEmailChange({ db: tx, config: ctx.config, limits: ctx.limits }, user, email, redirectTo);
+        const pkce = pkceFrom(req.body);
+        if (pkce) await startFlow(tx, user.id, pkce, 'email_change');
+        await sendEmailChange({ db: tx, config: ctx.config, limits: ctx.limits }, user, email, { redirectTo, pkce: Boolean(pkce) });
       }
     }
     return userJson(tx, (await findUserById(tx, user.id))!);

@@ -1,10 +1,12 @@
 // POST /verify (codes typed by a person, or token hashes an app passes on) and GET /verify
-// (the link in a mail: redirects to the app with the session in the URL fragment).
+// (the link in a mail: redirects to the app with the session in the URL fragment, or with
+// ?code= for a PKCE flow).
 import type { AuthContext, Handler } from '../context.ts';
 import { inTransaction } from '../db.ts';
 import { AuthHttpError, validationFailed } from '../errors.ts';
 import type { AuthRequest } from '../http.ts';
 import { ok, str } from '../http.ts';
+import { issueAuthCode, PKCE_PREFIX } from '../pkce.ts';
 import { safeRedirect } from '../redirects.ts';
 import { signIn } from '../sessions.ts';
 import { amrForLink, redeem, verifyTypes, type VerifyInput, type VerifyType } from '../verify.ts';
@@ -17,38 +19,56 @@ function verifyType(value: string | null | undefined): VerifyType {
   return type;
 }
 
-async function run(ctx: AuthContext, req: AuthRequest, input: VerifyInput, amr: string) {
+const withoutPkcePrefix = (hash: string) => (hash.startsWith(PKCE_PREFIX) ? hash.slice(PKCE_PREFIX.length) : hash);
+
+type Outcome =
+  { kind: 'message'; msg: string } | { kind: 'session'; session: Awaited<ReturnType<typeof signIn>> } | { kind: 'code'; code: string };
+
+async function run(ctx: AuthContext, req: AuthRequest, input: VerifyInput, amr: string, pkce: boolean): Promise<Outcome> {
   ctx.limits.verify(`${req.ip}|${input.email ?? input.tokenHash ?? ''}`);
-  return inTransaction(ctx.db, async (tx) => {
+  return inTransaction(ctx.db, async (tx): Promise<Outcome> => {
     const outcome = await redeem(tx, ctx.config, input);
-    if (outcome.singleConfirmation) return { msg: SINGLE_CONFIRMATION, code: 200 };
-    return signIn(tx, ctx.config, outcome.user, amr);
+    if (outcome.singleConfirmation) return { kind: 'message', msg: SINGLE_CONFIRMATION };
+    const code = pkce ? await issueAuthCode(tx, outcome.user.id) : undefined;
+    if (code) return { kind: 'code', code };
+    return { kind: 'session', session: await signIn(tx, ctx.config, outcome.user, amr) };
   });
 }
 
 export const verifyPost: Handler = async (ctx, req) => {
   const type = verifyType(str(req.body, 'type'));
   const tokenHash = str(req.body, 'token_hash');
-  const input: VerifyInput = tokenHash ? { type, tokenHash } : { type, email: str(req.body, 'email'), token: str(req.body, 'token') };
+  const input: VerifyInput = tokenHash
+    ? { type, tokenHash: withoutPkcePrefix(tokenHash) }
+    : { type, email: str(req.body, 'email'), token: str(req.body, 'token') };
   if (!input.tokenHash && !(input.email && input.token)) {
     throw validationFailed('Only an email address or phone number should be provided on verify');
   }
-  return ok(await run(ctx, req, input, 'otp'));
+  // A code typed into the app signs in directly, PKCE or not, as on GoTrue.
+  const outcome = await run(ctx, req, input, 'otp', false);
+  return ok(outcome.kind === 'message' ? { msg: outcome.msg, code: 200 } : outcome.kind === 'session' ? outcome.session : {});
 };
 
 export const verifyGet: Handler = async (ctx, req) => {
-  const redirectTo = safeRedirect(ctx.config, req.query.get('redirect_to'));
+  const redirectTo = safeRedirect(ctx.config, req.query.get('redirect_to')).split('#')[0]!;
   const fragment = new URLSearchParams();
   try {
     const type = verifyType(req.query.get('type'));
-    const body = await run(ctx, req, { type, tokenHash: req.query.get('token') ?? '' }, amrForLink(type));
-    if ('msg' in body) {
-      fragment.set('message', body.msg);
+    const token = req.query.get('token') ?? '';
+    const outcome = await run(ctx, req, { type, tokenHash: withoutPkcePrefix(token) }, amrForLink(type), token.startsWith(PKCE_PREFIX));
+    if (outcome.kind === 'code') {
+      const target = new URL(redirectTo);
+      target.searchParams.set('code', outcome.code);
+      return { status: 303, redirect: target.toString() };
+    }
+    if (outcome.kind === 'message') {
+      fragment.set('message', outcome.msg);
     } else {
-      fragment.set('access_token', body.access_token);
-      fragment.set('expires_at', String(body.expires_at));
-      fragment.set('expires_in', String(body.expires_in));
-      fragment.set('refresh_token', body.refresh_token);
+      const { session } = outcome;
+      fragment.set('access_token', session.access_token);
+      fragment.set('expires_at', String(session.expires_at));
+      fragment.set('expires_in', String(session.expires_in));
+      fragment.set('refresh_token', session.refresh_token);
       fragment.set('token_type', 'bearer');
       fragment.set('type', type);
     }
@@ -59,5 +79,5 @@ export const verifyGet: Handler = async (ctx, req) => {
     fragment.set('error_code', err.errorCode);
     fragment.set('error_description', err.errorCode === 'otp_expired' ? 'Email link is invalid or has expired' : err.message);
   }
-  return { status: 303, redirect: `${redirectTo.split('#')[0]}#${fragment.toString()}` };
+  return { status: 303, redirect: `${redirectTo}#${fragment.toString()}` };
 };
