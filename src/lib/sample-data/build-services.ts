@@ -79,6 +79,7 @@ export function buildServices(r: Random, placements: Placement[], out: Catalogue
     const description = sentences.length > 3 ? `${sentences.slice(0, 2).join(' ')}\n\n${sentences.slice(2).join(' ')}` : sentences.join(' ');
     const id = r.uuid();
     const status = pickStatus(r);
+    const assuredDate = pickAssuredDate(r);
     push('services', {
       id, organization_id: organizationId, name, description, status,
       url: `https://${slug(orgName)}.example.org/${slug(name)}`,
@@ -88,7 +89,7 @@ export function buildServices(r: Random, placements: Placement[], out: Catalogue
       application_process: t.access.includes('drop in') ? 'Just turn up; you do not need to book.' : 'Phone or email to arrange a first conversation.',
       fees_description: t.cost ? null : 'Free',
       attending_types: t.attending, access_routes: t.access,
-      assured_date: pickAssuredDate(r), assurer_email: 'directory.team@signpost.example.org',
+      assured_date: assuredDate, assurer_email: assuredDate ? 'directory.team@signpost.example.org' : null,
       // A few drafts, so "only published listings are public" has something to hide.
       published: !r.chance(0.03),
       last_modified: `${daysBefore(sampleReferenceDate, r.int(0, 500))}T09:00:00.000Z`,
