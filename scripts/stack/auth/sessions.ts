@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthConfig } from './config.ts';
 import type { Queryable } from './db.ts';
+import { audit } from './audit.ts';
 import { badRequest } from './errors.ts';
 import { newRefreshToken, signAccessToken, type AmrEntry } from './tokens.ts';
 import { findUserById, userJson, type UserRow } from './users.ts';
@@ -36,7 +37,8 @@ export async function tokenResponse(db: Queryable, config: AuthConfig, user: Use
     sub: user.id,
     email: user.email ?? '',
     phone: user.phone ?? '',
-    role: user.role ?? 'authenticated',
+    // Users seeded straight into auth.users may have an empty role; GoTrue falls back the same way.
+    role: user.role || 'authenticated',
     app_metadata: user.raw_app_meta_data ?? {},
     user_metadata: user.raw_user_meta_data ?? {},
     is_anonymous: user.is_anonymous,
@@ -74,7 +76,7 @@ async function insertRefreshToken(db: Queryable, userId: string, sessionId: stri
 }
 
 /** Starts a new session for a user who just proved who they are with `method` (GoTrue's AMR names). */
-export async function signIn(db: Queryable, config: AuthConfig, user: UserRow, method: string) {
+export async function signIn(db: Queryable, config: AuthConfig, user: UserRow, method: string, ip: string) {
   const sessionId = randomUUID();
   const { rows } = await db.query<SessionRow>(
     `insert into auth.sessions (id, user_id, created_at, updated_at, aal, refreshed_at)
@@ -88,6 +90,7 @@ export async function signIn(db: Queryable, config: AuthConfig, user: UserRow, m
   );
   await db.query('update auth.identities set last_sign_in_at = now() where user_id = $1', [user.id]);
   const refreshToken = await insertRefreshToken(db, user.id, sessionId, null);
+  await audit(db, 'login', user, ip, { provider: user.is_anonymous ? 'anonymous' : 'email', method });
   return tokenResponse(db, config, fresh[0]!, rows[0]!, refreshToken);
 }
 
@@ -135,6 +138,7 @@ export async function refresh(db: Queryable, config: AuthConfig, presented: stri
       return { response: await tokenResponse(db, config, user, session, current.token), revokedFamily: false };
     }
     await db.query('update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1', [session.id]);
+    await audit(db, 'token_revoked', user, '', { reason: 'refresh token reused' });
     return { response: undefined, revokedFamily: true };
   }
   let next = token.token;

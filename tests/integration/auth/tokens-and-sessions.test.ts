@@ -83,3 +83,15 @@ describe('signing out', () => {
     expect(refreshed.error?.code).toBe('refresh_token_not_found');
   });
 });
+
+describe('the audit trail', () => {
+  it("records sign-in and sign-out in auth.audit_log_entries with GoTrue's action names", async () => {
+    const { client, id } = await confirmedUser('audit');
+    await client.auth.signOut();
+    const rows = await sql<{ action: string }>(
+      "select payload->>'action' as action from auth.audit_log_entries where payload->>'actor_id' = $1 order by created_at",
+      [id],
+    );
+    expect(rows.map((r) => r.action)).toEqual(['user_signedup', 'login', 'logout']);
+  });
+});

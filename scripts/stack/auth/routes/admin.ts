@@ -1,5 +1,6 @@
 // /admin/users and /invite: service-role only. The only place app_metadata can be written.
 import type { Handler } from '../context.ts';
+import { audit } from '../audit.ts';
 import { inTransaction, type Tx } from '../db.ts';
 import { badRequest, notFound, unprocessable, validationFailed } from '../errors.ts';
 import { obj, ok, str } from '../http.ts';
@@ -75,6 +76,7 @@ export const createUser: Handler = async (ctx, req) => {
     });
     const ban = str(req.body, 'ban_duration');
     if (ban) await tx.query('update auth.users set banned_until = $2 where id = $1', [created.id, banUntil(ban)]);
+    await audit(tx, 'user_signedup', created, req.ip, { provider: 'email', via: 'admin' });
     return userJson(tx, await loadUser(tx, created.id));
   });
   return ok(user);
@@ -134,6 +136,7 @@ export const deleteUserById: Handler = async (ctx, req, params) => {
   await requireAdmin(ctx, req);
   await inTransaction(ctx.db, async (tx) => {
     const user = await loadUser(tx, params.id!);
+    await audit(tx, 'user_deleted', user, req.ip);
     if (req.body.should_soft_delete === true) {
       await tx.query("update auth.users set deleted_at = now(), email = null, encrypted_password = '' where id = $1", [user.id]);
       await tx.query('delete from auth.sessions where user_id = $1', [user.id]);
@@ -161,6 +164,7 @@ export const invite: Handler = async (ctx, req) => {
         confirmed: false,
       });
       await tx.query('update auth.users set invited_at = now() where id = $1', [user.id]);
+      await audit(tx, 'user_invited', user, req.ip);
       await sendInvite({ db: tx, config: ctx.config, limits: ctx.limits }, user, { redirectTo });
       return userJson(tx, await loadUser(tx, user.id));
     }),

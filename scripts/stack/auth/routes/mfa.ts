@@ -1,6 +1,7 @@
 // TOTP MFA: enrol a factor, challenge it, verify a code (raising the session to aal2), unenrol.
 import { randomUUID } from 'node:crypto';
 import type { AuthContext, Handler } from '../context.ts';
+import { audit } from '../audit.ts';
 import { inTransaction } from '../db.ts';
 import { badRequest, forbidden, notFound, unprocessable } from '../errors.ts';
 import { ok, str } from '../http.ts';
@@ -52,6 +53,7 @@ export const enroll: Handler = async (ctx, req) => {
      values ($1, $2, $3, 'totp', 'unverified', now(), now(), $4)`,
     [id, caller.user.id, friendlyName, secret],
   );
+  await audit(ctx.db, 'factor_in_progress', caller.user, req.ip, { factor_id: id, factor_type: 'totp' });
   const uri = totpFor(secret, issuer, caller.user.email || caller.user.id).toString();
   return ok({ id, type: 'totp', friendly_name: friendlyName, totp: { qr_code: secretSvg(secret), secret, uri } });
 };
@@ -112,6 +114,7 @@ export const unenroll: Handler = async (ctx, req, params) => {
   }
   await inTransaction(ctx.db, async (tx) => {
     await tx.query('delete from auth.mfa_factors where id = $1', [factor.id]);
+    await audit(tx, 'factor_unenrolled', caller.user, req.ip, { factor_id: factor.id });
     // Sessions that reached aal2 with this factor fall back to aal1, as GoTrue does.
     await tx.query("update auth.sessions set aal = 'aal1', factor_id = null where factor_id = $1", [factor.id]);
   });

@@ -1,5 +1,6 @@
 // POST /otp, /magiclink, /recover, /resend: everything that mails a one-time code or link.
 import type { AuthContext, Handler } from '../context.ts';
+import { audit } from '../audit.ts';
 import { inTransaction } from '../db.ts';
 import { unprocessable, validationFailed } from '../errors.ts';
 import type { AuthRequest } from '../http.ts';
@@ -45,6 +46,7 @@ async function mailSignInLink(ctx: AuthContext, req: AuthRequest, createUser: bo
       userMetadata: obj(req.body, 'data') ?? {},
       confirmed: false,
     });
+    await audit(tx, 'user_signedup', created, req.ip, { provider: 'email' });
     if (pkce) await startFlow(tx, created.id, pkce, 'email/signup');
     return sendConfirmation(mail, created, link);
   });
@@ -63,6 +65,7 @@ export const recover: Handler = async (ctx, req) => {
     const user = await findUserByEmail(tx, email);
     // Unknown addresses get the same empty success, so the endpoint cannot probe accounts.
     if (!user) return;
+    await audit(tx, 'user_recovery_requested', user, req.ip);
     if (pkce) await startFlow(tx, user.id, pkce, 'recovery');
     await sendRecovery({ db: tx, config: ctx.config, limits: ctx.limits }, user, { redirectTo, pkce: Boolean(pkce) });
   });

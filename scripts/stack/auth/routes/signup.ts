@@ -7,6 +7,7 @@ import { sendConfirmation } from '../otp.ts';
 import { checkPasswordStrength, hashPassword } from '../passwords.ts';
 import { pkceFrom, startFlow } from '../pkce.ts';
 import { safeRedirect } from '../redirects.ts';
+import { audit } from '../audit.ts';
 import { inTransaction } from '../db.ts';
 import { signIn } from '../sessions.ts';
 import { findUserByEmail, findUserById, insertUser, mergeMetadata, normaliseEmail, userJson } from '../users.ts';
@@ -33,7 +34,8 @@ export const signup: Handler = async (ctx, req) => {
           userMetadata: data,
           confirmed: false,
         });
-        return signIn(tx, config, user, 'anonymous');
+        await audit(tx, 'user_signedup', user, req.ip, { provider: 'anonymous' });
+        return signIn(tx, config, user, 'anonymous', req.ip);
       }),
     );
   }
@@ -85,7 +87,8 @@ export const signup: Handler = async (ctx, req) => {
           confirmed: config.mailerAutoconfirm,
         });
       }
-      if (config.mailerAutoconfirm) return signIn(tx, config, user, 'password');
+      if (!existing) await audit(tx, 'user_signedup', user, req.ip, { provider: 'email' });
+      if (config.mailerAutoconfirm) return signIn(tx, config, user, 'password', req.ip);
       const pkce = pkceFrom(req.body);
       if (pkce) await startFlow(tx, user.id, pkce, 'email/signup');
       await sendConfirmation({ db: tx, config, limits: ctx.limits }, user, { redirectTo, pkce: Boolean(pkce) });

@@ -21,7 +21,7 @@ const passwordGrant: Handler = async (ctx, req) => {
   if (!(await passwordMatches(user?.encrypted_password, password)) || !user) throw invalidCredentials();
   if (user.banned_until && user.banned_until > new Date()) throw badRequest('user_banned', 'User is banned');
   if (!user.email_confirmed_at && !ctx.config.mailerAutoconfirm) throw badRequest('email_not_confirmed', 'Email not confirmed');
-  return ok(await inTransaction(ctx.db, (tx) => signIn(tx, ctx.config, user, 'password')));
+  return ok(await inTransaction(ctx.db, (tx) => signIn(tx, ctx.config, user, 'password', req.ip)));
 };
 
 const refreshGrant: Handler = async (ctx, req) => {
@@ -45,7 +45,7 @@ const pkceGrant: Handler = async (ctx, req) => {
       const { userId, authMethod } = await exchangeAuthCode(tx, authCode, verifier);
       const user = await findUserById(tx, userId);
       if (!user) throw badRequest('user_not_found', 'User not found');
-      return signIn(tx, ctx.config, user, authMethod);
+      return signIn(tx, ctx.config, user, authMethod, req.ip);
     }),
   );
 };

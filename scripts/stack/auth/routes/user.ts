@@ -1,5 +1,6 @@
 // GET /user, PUT /user and POST /logout: what a signed-in person can see and change themselves.
 import type { Handler } from '../context.ts';
+import { audit } from '../audit.ts';
 import { inTransaction } from '../db.ts';
 import { AuthHttpError, forbidden, unprocessable, validationFailed } from '../errors.ts';
 import { noContent, obj, ok, str } from '../http.ts';
@@ -68,6 +69,7 @@ export const updateUser: Handler = async (ctx, req) => {
         await sendEmailChange({ db: tx, config: ctx.config, limits: ctx.limits }, user, email, { redirectTo, pkce: Boolean(pkce) });
       }
     }
+    await audit(tx, password !== undefined ? 'user_updated_password' : 'user_modified', user, req.ip);
     return userJson(tx, (await findUserById(tx, user.id))!);
   });
   return ok(updated);
@@ -81,6 +83,7 @@ export const logout: Handler = async (ctx, req) => {
   try {
     const { user, session } = await requireUser(ctx, req);
     await endSessions(ctx.db, user.id, session.id, scope);
+    await audit(ctx.db, 'logout', user, req.ip, { scope });
   } catch (err) {
     // Signing out of a session that is already gone is not an error (GoTrue answers 204 too).
     if (!(err instanceof AuthHttpError && err.errorCode === 'session_not_found')) throw err;

@@ -31,7 +31,7 @@ async function run(ctx: AuthContext, req: AuthRequest, input: VerifyInput, amr: 
     if (outcome.singleConfirmation) return { kind: 'message', msg: SINGLE_CONFIRMATION };
     const code = pkce ? await issueAuthCode(tx, outcome.user.id) : undefined;
     if (code) return { kind: 'code', code };
-    return { kind: 'session', session: await signIn(tx, ctx.config, outcome.user, amr) };
+    return { kind: 'session', session: await signIn(tx, ctx.config, outcome.user, amr, req.ip) };
   });
 }
 
