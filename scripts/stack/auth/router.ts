@@ -3,6 +3,7 @@
 import type { AuthContext, Handler } from './context.ts';
 import { AuthHttpError, notFound } from './errors.ts';
 import type { AuthRequest, AuthResponse } from './http.ts';
+import { deleteUserFactor, listUserFactors } from './routes/admin-factors.ts';
 import { createUser, deleteUserById, getUserById, invite, listUsers, updateUserById } from './routes/admin.ts';
 import { health, mailboxJson, mailboxPage, settings } from './routes/meta.ts';
 import { challenge, enroll, unenroll, verifyFactor } from './routes/mfa.ts';
@@ -34,6 +35,8 @@ const routes: Route[] = [
   ['GET', '/admin/users/:id', getUserById],
   ['PUT', '/admin/users/:id', updateUserById],
   ['DELETE', '/admin/users/:id', deleteUserById],
+  ['GET', '/admin/users/:id/factors', listUserFactors],
+  ['DELETE', '/admin/users/:id/factors/:factorId', deleteUserFactor],
   ['POST', '/factors', enroll],
   ['POST', '/factors/:id/challenge', challenge],
   ['POST', '/factors/:id/verify', verifyFactor],

@@ -1,6 +1,7 @@
 // auth.users rows and the user JSON GoTrue returns for them (models.User's JSON shape).
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from './db.ts';
+import { unprocessable } from './errors.ts';
 
 export interface UserRow {
   id: string;
@@ -59,6 +60,18 @@ export interface NewUser {
 
 /** Creates the user and, for email users, their `email` identity, as GoTrue's signupNewUser does. */
 export async function insertUser(db: Queryable, input: NewUser): Promise<UserRow> {
+  try {
+    return await insertUserRow(db, input);
+  } catch (err) {
+    // Two sign-ups for one address at once: the unique index decides, as in GoTrue.
+    if ((err as { code?: string }).code === '23505') {
+      throw unprocessable('email_exists', 'A user with this email address has already been registered');
+    }
+    throw err;
+  }
+}
+
+async function insertUserRow(db: Queryable, input: NewUser): Promise<UserRow> {
   const id = randomUUID();
   const appMeta = { provider: input.provider, providers: [input.provider], ...input.appMetadata };
   const { rows } = await db.query<UserRow>(

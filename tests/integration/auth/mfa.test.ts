@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TOTP, Secret } from 'otpauth';
-import { anonClient, claimsOf, confirmedUser } from './helpers.ts';
+import { anonClient, claimsOf, confirmedUser, serviceClient } from './helpers.ts';
 
 const codeFor = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
 
@@ -77,5 +77,16 @@ describe('TOTP multi-factor authentication', () => {
     expect(error).toBeNull();
     expect(data?.id).toBe(factorId);
     expect((await client.auth.getUser()).data.user?.factors ?? []).toEqual([]);
+  });
+
+  it("lets an admin list and remove a user's factor, taking their sessions back to aal1", async () => {
+    const { client, factorId, secret, id } = await enrolled('admin-reset');
+    await client.auth.mfa.challengeAndVerify({ factorId, code: codeFor(secret) });
+    const admin = serviceClient().auth.admin.mfa;
+    const listed = await admin.listFactors({ userId: id });
+    expect(listed.data?.factors.map((f) => [f.id, f.status])).toEqual([[factorId, 'verified']]);
+    expect((await admin.deleteFactor({ userId: id, id: factorId })).error).toBeNull();
+    const { data } = await client.auth.refreshSession();
+    expect(claimsOf(data.session!.access_token).aal).toBe('aal1');
   });
 });
