@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuthWeakPasswordError } from '@supabase/supabase-js';
 import { testStack } from '../../support/stack.ts';
-import { anonClient, codeIn, latestMail, linkIn, mailTo, serviceClient, uniqueEmail } from './helpers.ts';
+import { anonClient, codeIn, latestMail, linkIn, mailTo, serviceClient, sql, uniqueEmail } from './helpers.ts';
 
 describe('signing up with an email and password', () => {
   it('mails a confirmation and does not sign in until the address is confirmed', async () => {
@@ -111,5 +111,20 @@ describe('signing in with a password', () => {
     expect(data.session?.expires_in).toBe(3600);
     expect(data.user?.last_sign_in_at).toBeTruthy();
     expect(data.user?.app_metadata).toEqual({ provider: 'email', providers: ['email'] });
+  });
+
+  it('signs in a user seeded straight into auth.users with a pgcrypto bcrypt hash', async () => {
+    const email = uniqueEmail('seeded');
+    const [row] = await sql<{ id: string }>(
+      `insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+       values (gen_random_uuid(), 'authenticated', 'authenticated', $1, extensions.crypt('a-seeded-password', extensions.gen_salt('bf')),
+               now(), '{"provider":"email","providers":["email"],"role":"link_worker"}', '{}', now(), now())
+       returning id`,
+      [email],
+    );
+    const { data, error } = await anonClient().auth.signInWithPassword({ email, password: 'a-seeded-password' });
+    expect(error).toBeNull();
+    expect(data.user?.id).toBe(row!.id);
+    expect(data.user?.app_metadata).toMatchObject({ role: 'link_worker' });
   });
 });
