@@ -12,4 +12,6 @@ const out = outIndex >= 0 ? (args[outIndex + 1] ?? 'dist/oruk') : 'dist/oruk';
 const started = performance.now();
 const exported = await exportCatalogue(scriptConfig().DATABASE_URL);
 const files = await writeExportFiles(exported, out);
-console.log(`Exported ${exported.services.length} published services as ORUK 3.0 to ${out} (${files} files) in ${((performance.now() - started) / 1000).toFixed(1)}s.`);
+console.log(
+  `Exported ${exported.services.length} published services as ORUK 3.0 to ${out} (${files} files) in ${((performance.now() - started) / 1000).toFixed(1)}s.`,
+);

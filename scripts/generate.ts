@@ -41,7 +41,9 @@ if (values.out) {
   try {
     // Skipping triggers (history) and FK re-checks needs superuser, which the local stack has;
     // elsewhere we carry on with triggers on, just more slowly.
-    await client.query(`set session_replication_role = replica`).catch(() => console.warn('Not a superuser: change history will be recorded for generated rows.'));
+    await client
+      .query(`set session_replication_role = replica`)
+      .catch(() => console.warn('Not a superuser: change history will be recorded for generated rows.'));
     let first = true;
     for (const chunk of chunks) {
       // Templates are fixed, so checking the first chunk against the schemas catches a bad one
@@ -49,7 +51,7 @@ if (values.out) {
       const checked = first ? catalogueSchema.parse(chunk) : chunk;
       first = false;
       await client.query('begin');
-      for (const table of catalogueTableNames) rows += await bulkInsert(client, table, (checked[table] ?? []) as object[]);
+      for (const table of catalogueTableNames) rows += await bulkInsert(client, table, checked[table] ?? []);
       await client.query('commit');
     }
   } finally {
@@ -57,4 +59,6 @@ if (values.out) {
   }
 }
 const seconds = (performance.now() - started) / 1000;
-console.log(`Generated ${services} services (${rows} rows) ${values.out ? `into ${values.out}` : 'into the database'} in ${seconds.toFixed(1)}s (${Math.round(services / seconds)} services/s).`);
+console.log(
+  `Generated ${services} services (${rows} rows) ${values.out ? `into ${values.out}` : 'into the database'} in ${seconds.toFixed(1)}s (${Math.round(services / seconds)} services/s).`,
+);

@@ -22,7 +22,12 @@ export async function seedCatalogue(databaseUrl: string): Promise<SeedCounts> {
     await upsert(client, 'team_pcns', places.teamPcns, [], '(team_id, pcn_id)');
     const { failures } = await writeCatalogue(client, catalogue);
     if (failures.length) {
-      throw new Error(`The sample data did not load: ${failures.slice(0, 3).map((f) => `${f.table} ${f.id}: ${f.message}`).join('; ')}`);
+      throw new Error(
+        `The sample data did not load: ${failures
+          .slice(0, 3)
+          .map((f) => `${f.table} ${f.id}: ${f.message}`)
+          .join('; ')}`,
+      );
     }
     await client.query('commit');
     return {
@@ -47,10 +52,12 @@ async function upsert(client: pg.ClientBase, table: string, rows: object[], json
   const values: unknown[] = [];
   const tuples = rows.map((row) => {
     const record = row as Record<string, unknown>;
-    return `(${columns.map((c) => {
-      values.push(jsonColumns.includes(c) ? JSON.stringify(record[c]) : record[c]);
-      return `$${values.length}`;
-    }).join(', ')})`;
+    return `(${columns
+      .map((c) => {
+        values.push(jsonColumns.includes(c) ? JSON.stringify(record[c]) : record[c]);
+        return `$${values.length}`;
+      })
+      .join(', ')})`;
   });
   const updates = columns.filter((c) => !conflict.includes(c)).map((c) => `"${c}" = excluded."${c}"`);
   await client.query(

@@ -11,7 +11,10 @@ const databaseManaged = new Set(['created_at', 'updated_at']);
 
 const childTables: { table: CatalogueTable; owner: string }[] = [
   { table: 'service_at_locations', owner: 'service_id = any($1)' },
-  { table: 'schedules', owner: 'service_id = any($1) or service_at_location_id in (select id from public.service_at_locations where service_id = any($1))' },
+  {
+    table: 'schedules',
+    owner: 'service_id = any($1) or service_at_location_id in (select id from public.service_at_locations where service_id = any($1))',
+  },
   { table: 'cost_options', owner: 'service_id = any($1)' },
   { table: 'contacts', owner: 'service_id = any($1)' },
   { table: 'phones', owner: 'service_id = any($1) or contact_id in (select id from public.contacts where service_id = any($1))' },
@@ -42,7 +45,7 @@ export async function writeCatalogue(client: pg.ClientBase, catalogue: Catalogue
         await client.query(`delete from public.${child} where (${owner}) and not (id = any($2))`, [serviceIds, keep]);
       }
     }
-    const result = await upsertRows(client, table, catalogue[table] as Record<string, unknown>[]);
+    const result = await upsertRows(client, table, catalogue[table]);
     written += result.written;
     failures.push(...result.failures);
   }
@@ -67,7 +70,12 @@ export async function upsertRows(
           written += await inSavepoint(client, () => upsertBatch(client, table, [row]));
         } catch (error) {
           const serviceId = table === 'services' ? row.id : row.service_id;
-          failures.push({ table, id: String(row.id), serviceId: serviceId ? String(serviceId) : undefined, message: (error as Error).message });
+          failures.push({
+            table,
+            id: typeof row.id === 'string' ? row.id : JSON.stringify(row.id),
+            serviceId: typeof serviceId === 'string' ? serviceId : undefined,
+            message: (error as Error).message,
+          });
         }
       }
     }
@@ -90,15 +98,16 @@ async function inSavepoint<T>(client: pg.ClientBase, work: () => Promise<T>): Pr
 async function upsertBatch(client: pg.ClientBase, table: CatalogueTable, rows: Record<string, unknown>[]): Promise<number> {
   const columns = columnsOf(table);
   const values: unknown[] = [];
-  const tuples = rows.map((row) =>
-    `(${columns
-      .map((column) => {
-        const value = row[column];
-        if (value === undefined) return 'default';
-        values.push(jsonColumns.has(column) && value !== null ? JSON.stringify(value) : value);
-        return `$${values.length}`;
-      })
-      .join(', ')})`,
+  const tuples = rows.map(
+    (row) =>
+      `(${columns
+        .map((column) => {
+          const value = row[column];
+          if (value === undefined) return 'default';
+          values.push(jsonColumns.has(column) && value !== null ? JSON.stringify(value) : value);
+          return `$${values.length}`;
+        })
+        .join(', ')})`,
   );
   const quoted = columns.map((c) => `"${c}"`);
   const keep = keepWhenEmpty[table] ?? [];
@@ -110,7 +119,9 @@ async function upsertBatch(client: pg.ClientBase, table: CatalogueTable, rows: R
         : `"${c}" = excluded."${c}"`,
     );
   // last_modified alone is not a change worth rewriting a row for (and it defaults to now()).
-  const changed = columns.filter((c) => c !== 'id' && c !== 'last_modified' && !keep.includes(c)).map((c) => `${table}."${c}" is distinct from excluded."${c}"`);
+  const changed = columns
+    .filter((c) => c !== 'id' && c !== 'last_modified' && !keep.includes(c))
+    .map((c) => `${table}."${c}" is distinct from excluded."${c}"`);
   const sql = `insert into public.${table} (${quoted.join(', ')}) values ${tuples.join(', ')}
     on conflict (id) do update set ${updates.join(', ')}
     ${changed.length ? `where ${changed.join(' or ')}` : ''}`;

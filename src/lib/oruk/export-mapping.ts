@@ -42,69 +42,142 @@ export function toHsdsServices(c: Catalogue): HsdsService[] {
   const termDoc = (t: TaxonomyTerm) => {
     const taxonomy = t.taxonomy_id ? taxonomies.get(t.taxonomy_id) : undefined;
     return {
-      id: t.id, code: t.code, name: t.name, description: t.description, parent_id: t.parent_id,
-      taxonomy: taxonomy?.name ?? null, taxonomy_id: t.taxonomy_id, language: t.language, term_uri: t.term_uri,
+      id: t.id,
+      code: t.code,
+      name: t.name,
+      description: t.description,
+      parent_id: t.parent_id,
+      taxonomy: taxonomy?.name ?? null,
+      taxonomy_id: t.taxonomy_id,
+      language: t.language,
+      term_uri: t.term_uri,
       taxonomy_detail: taxonomy ?? null,
     };
   };
   const locationDoc = (l: Location) => ({
-    id: l.id, location_type: l.location_type, organization_id: l.organization_id, name: l.name,
-    alternate_name: l.alternate_name, description: l.description, transportation: l.transportation,
-    latitude: l.latitude, longitude: l.longitude,
-    addresses: [{
-      id: `${l.id}:address`, location_id: l.id, address_1: l.address_1, address_2: l.address_2, city: l.city,
-      region: l.region, state_province: l.state_province, postal_code: l.postal_code, country: l.country,
-      address_type: 'physical' as const,
-    }],
+    id: l.id,
+    location_type: l.location_type,
+    organization_id: l.organization_id,
+    name: l.name,
+    alternate_name: l.alternate_name,
+    description: l.description,
+    transportation: l.transportation,
+    latitude: l.latitude,
+    longitude: l.longitude,
+    addresses: [
+      {
+        id: `${l.id}:address`,
+        location_id: l.id,
+        address_1: l.address_1,
+        address_2: l.address_2,
+        city: l.city,
+        region: l.region,
+        state_province: l.state_province,
+        postal_code: l.postal_code,
+        country: l.country,
+        address_type: 'physical' as const,
+      },
+    ],
     accessibility: l.accessibility ? [{ id: `${l.id}:accessibility`, location_id: l.id, description: l.accessibility }] : [],
   });
   const fixedAttribute = (s: Service, termId: string, name: string, taxonomy: { id: string; name: string }): HsdsAttribute => ({
-    id: `${s.id}:${termId}`, link_id: s.id, link_type: 'service', link_entity: 'service', taxonomy_term_id: termId,
+    id: `${s.id}:${termId}`,
+    link_id: s.id,
+    link_type: 'service',
+    link_entity: 'service',
+    taxonomy_term_id: termId,
     taxonomy_term: { id: termId, code: termId, name, taxonomy: taxonomy.name, taxonomy_id: taxonomy.id },
   });
 
-  return [...c.services].sort((a, b) => a.id.localeCompare(b.id)).map((s) => {
-    const org = s.organization_id ? orgs.get(s.organization_id) : undefined;
-    const doc = {
-      id: s.id, organization_id: s.organization_id, name: s.name, alternate_name: s.alternate_name,
-      description: s.description, url: s.url, email: s.email, status: s.status,
-      application_process: s.application_process, fees_description: s.fees_description,
-      accreditations: s.accreditations, eligibility_description: s.eligibility_description,
-      minimum_age: s.minimum_age, maximum_age: s.maximum_age, assured_date: s.assured_date,
-      assurer_email: s.assurer_email, last_modified: s.last_modified ?? s.updated_at ?? null,
-      organization: org
-        ? { id: org.id, name: org.name, alternate_name: org.alternate_name, description: org.description,
-            email: org.email, website: org.url, logo: org.logo, uri: org.uri }
-        : null,
-      service_at_locations: (places.get(s.id) ?? []).flatMap((p) => {
-        const l = locations.get(p.location_id);
-        return l ? [{ id: p.id, service_id: s.id, location_id: l.id, description: p.description,
-          location: locationDoc(l), schedules: placeSchedules.get(p.id) ?? [] }] : [];
-      }),
-      schedules: serviceSchedules.get(s.id) ?? [],
-      cost_options: costs.get(s.id) ?? [],
-      contacts: (contacts.get(s.id) ?? []).map((ct) => ({ ...ct, phones: contactPhones.get(ct.id) ?? [] })),
-      phones: servicePhones.get(s.id) ?? [],
-      languages: languages.get(s.id) ?? [],
-      service_areas: (areas.get(s.id) ?? []).map((a) => ({ ...a, extent: a.extent ? JSON.stringify(a.extent) : null })),
-      attributes: [
-        ...s.attending_types.map((t) => fixedAttribute(s, attendingTermId(t), t, attendingTaxonomy)),
-        ...s.access_routes.map((r) => fixedAttribute(s, accessTermId(r), r, accessTaxonomy)),
-        ...(needs.get(s.id) ?? []).flatMap((link) => {
-          const term = terms.get(link.taxonomy_term_id);
-          return term ? [{ id: link.id, link_id: s.id, link_type: 'service', link_entity: 'service',
-            taxonomy_term_id: term.id, taxonomy_term: termDoc(term) }] : [];
+  return [...c.services]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((s) => {
+      const org = s.organization_id ? orgs.get(s.organization_id) : undefined;
+      const doc = {
+        id: s.id,
+        organization_id: s.organization_id,
+        name: s.name,
+        alternate_name: s.alternate_name,
+        description: s.description,
+        url: s.url,
+        email: s.email,
+        status: s.status,
+        application_process: s.application_process,
+        fees_description: s.fees_description,
+        accreditations: s.accreditations,
+        eligibility_description: s.eligibility_description,
+        minimum_age: s.minimum_age,
+        maximum_age: s.maximum_age,
+        assured_date: s.assured_date,
+        assurer_email: s.assurer_email,
+        last_modified: s.last_modified ?? s.updated_at ?? null,
+        organization: org
+          ? {
+              id: org.id,
+              name: org.name,
+              alternate_name: org.alternate_name,
+              description: org.description,
+              email: org.email,
+              website: org.url,
+              logo: org.logo,
+              uri: org.uri,
+            }
+          : null,
+        service_at_locations: (places.get(s.id) ?? []).flatMap((p) => {
+          const l = locations.get(p.location_id);
+          return l
+            ? [
+                {
+                  id: p.id,
+                  service_id: s.id,
+                  location_id: l.id,
+                  description: p.description,
+                  location: locationDoc(l),
+                  schedules: placeSchedules.get(p.id) ?? [],
+                },
+              ]
+            : [];
         }),
-      ],
-    };
-    return hsdsServiceSchema.parse(doc);
-  });
+        schedules: serviceSchedules.get(s.id) ?? [],
+        cost_options: costs.get(s.id) ?? [],
+        contacts: (contacts.get(s.id) ?? []).map((ct) => ({ ...ct, phones: contactPhones.get(ct.id) ?? [] })),
+        phones: servicePhones.get(s.id) ?? [],
+        languages: languages.get(s.id) ?? [],
+        service_areas: (areas.get(s.id) ?? []).map((a) => ({ ...a, extent: a.extent ? JSON.stringify(a.extent) : null })),
+        attributes: [
+          ...s.attending_types.map((t) => fixedAttribute(s, attendingTermId(t), t, attendingTaxonomy)),
+          ...s.access_routes.map((r) => fixedAttribute(s, accessTermId(r), r, accessTaxonomy)),
+          ...(needs.get(s.id) ?? []).flatMap((link) => {
+            const term = terms.get(link.taxonomy_term_id);
+            return term
+              ? [
+                  {
+                    id: link.id,
+                    link_id: s.id,
+                    link_type: 'service',
+                    link_entity: 'service',
+                    taxonomy_term_id: term.id,
+                    taxonomy_term: termDoc(term),
+                  },
+                ]
+              : [];
+          }),
+        ],
+      };
+      return hsdsServiceSchema.parse(doc);
+    });
 }
 
 /** The whole dataset as one ORUK 3.0 `/services` page. */
 export function toHsdsPage(services: HsdsService[]): HsdsPage {
   return hsdsPageSchema.parse({
-    total_items: services.length, total_pages: 1, page_number: 1, size: services.length,
-    first_page: true, last_page: true, empty: services.length === 0, contents: services,
+    total_items: services.length,
+    total_pages: 1,
+    page_number: 1,
+    size: services.length,
+    first_page: true,
+    last_page: true,
+    empty: services.length === 0,
+    contents: services,
   });
 }

@@ -9,7 +9,11 @@ const text = z.string().nullish();
 const num = z.number().nullish();
 
 export const hsdsTaxonomySchema = z.looseObject({
-  id: z.string(), name: z.string(), description: text, uri: text, version: text,
+  id: z.string(),
+  name: z.string(),
+  description: text,
+  uri: text,
+  version: text,
 });
 
 export const hsdsTaxonomyTermSchema = z.looseObject({
@@ -37,58 +41,118 @@ export const hsdsAttributeSchema = z.looseObject({
 });
 
 export const hsdsOrganizationSchema = z.looseObject({
-  id: z.string(), name: z.string(), alternate_name: text, description: text,
-  email: text, website: text, logo: text, uri: text,
+  id: z.string(),
+  name: z.string(),
+  alternate_name: text,
+  description: text,
+  email: text,
+  website: text,
+  logo: text,
+  uri: text,
 });
 
 export const hsdsAddressSchema = z.looseObject({
-  id: z.string(), location_id: text, attention: text, address_1: text, address_2: text,
-  city: text, region: text, state_province: text, postal_code: text, country: text,
+  id: z.string(),
+  location_id: text,
+  attention: text,
+  address_1: text,
+  address_2: text,
+  city: text,
+  region: text,
+  state_province: text,
+  postal_code: text,
+  country: text,
   address_type: z.enum(['physical', 'postal', 'virtual']),
 });
 
 export const hsdsAccessibilitySchema = z.looseObject({
-  id: z.string(), location_id: text, description: text, details: text, url: text,
+  id: z.string(),
+  location_id: text,
+  description: text,
+  details: text,
+  url: text,
 });
 
 export const hsdsScheduleSchema = z.looseObject({
-  id: z.string(), service_id: text, location_id: text, service_at_location_id: text,
-  valid_from: text, valid_to: text, freq: z.enum(['WEEKLY', 'MONTHLY']).nullish(), interval: num,
-  byday: text, bymonthday: text, opens_at: text, closes_at: text, description: text,
+  id: z.string(),
+  service_id: text,
+  location_id: text,
+  service_at_location_id: text,
+  valid_from: text,
+  valid_to: text,
+  freq: z.enum(['WEEKLY', 'MONTHLY']).nullish(),
+  interval: num,
+  byday: text,
+  bymonthday: text,
+  opens_at: text,
+  closes_at: text,
+  description: text,
 });
 
 export const hsdsPhoneSchema = z.looseObject({
-  id: z.string(), service_id: text, contact_id: text, number: z.string(),
-  extension: text, type: text, description: text,
+  id: z.string(),
+  service_id: text,
+  contact_id: text,
+  number: z.string(),
+  extension: text,
+  type: text,
+  description: text,
 });
 
 export const hsdsContactSchema = z.looseObject({
-  id: z.string(), service_id: text, name: text, title: text, department: text, email: text,
+  id: z.string(),
+  service_id: text,
+  name: text,
+  title: text,
+  department: text,
+  email: text,
   phones: z.array(hsdsPhoneSchema).nullish(),
 });
 
 export const hsdsLocationSchema = z.looseObject({
-  id: z.string(), location_type: z.enum(['physical', 'postal', 'virtual']), organization_id: text,
-  name: text, alternate_name: text, description: text, transportation: text, latitude: num, longitude: num,
+  id: z.string(),
+  location_type: z.enum(['physical', 'postal', 'virtual']),
+  organization_id: text,
+  name: text,
+  alternate_name: text,
+  description: text,
+  transportation: text,
+  latitude: num,
+  longitude: num,
   addresses: z.array(hsdsAddressSchema).nullish(),
   accessibility: z.array(hsdsAccessibilitySchema).nullish(),
 });
 
 export const hsdsServiceAtLocationSchema = z.looseObject({
-  id: z.string(), service_id: text, location_id: text, description: text,
+  id: z.string(),
+  service_id: text,
+  location_id: text,
+  description: text,
   location: hsdsLocationSchema.nullish(),
   schedules: z.array(hsdsScheduleSchema).nullish(),
 });
 
 export const hsdsCostOptionSchema = z.looseObject({
-  id: z.string(), service_id: text, valid_from: text, valid_to: text, option: text,
-  currency: text, amount: num, amount_description: text,
+  id: z.string(),
+  service_id: text,
+  valid_from: text,
+  valid_to: text,
+  option: text,
+  currency: text,
+  amount: num,
+  amount_description: text,
 });
 
 export const hsdsLanguageSchema = z.looseObject({ id: z.string(), service_id: text, name: text, code: text, note: text });
 
 export const hsdsServiceAreaSchema = z.looseObject({
-  id: z.string(), service_id: text, name: text, description: text, extent: text, extent_type: text, uri: text,
+  id: z.string(),
+  service_id: text,
+  name: text,
+  description: text,
+  extent: text,
+  extent_type: text,
+  uri: text,
 });
 
 export const hsdsServiceSchema = z.looseObject({

@@ -4,15 +4,11 @@ import { htmlToSafeText } from './html-to-safe-text.ts';
 
 describe('turning publishers’ HTML into safe text', () => {
   it('decodes entities and turns non-breaking spaces into ordinary spaces', () => {
-    expect(htmlToSafeText('<p>Drug &amp; Alcohol&nbsp;&nbsp;support &quot;free&quot;</p>')).toBe(
-      'Drug & Alcohol support "free"',
-    );
+    expect(htmlToSafeText('<p>Drug &amp; Alcohol&nbsp;&nbsp;support &quot;free&quot;</p>')).toBe('Drug & Alcohol support "free"');
   });
 
   it('drops scripts, styles and every attribute', () => {
-    const text = htmlToSafeText(
-      '<p style="color:red" onclick="steal()">Hello</p><script>alert(1)</script><style>p{}</style>',
-    );
+    const text = htmlToSafeText('<p style="color:red" onclick="steal()">Hello</p><script>alert(1)</script><style>p{}</style>');
     expect(text).toBe('Hello');
   });
 

@@ -74,7 +74,11 @@ export async function importOruk(databaseUrl: string, source: string, document?:
 
 export function formatReport(report: ImportReport): string {
   const lines = [
-    `Read ${report.total} services from ${report.source} (${Object.entries(report.formats).map(([f, n]) => `${n} ${f}`).join(', ') || 'none'}).`,
+    `Read ${report.total} services from ${report.source} (${
+      Object.entries(report.formats)
+        .map(([f, n]) => `${n} ${f}`)
+        .join(', ') || 'none'
+    }).`,
     `Imported ${report.imported}, rejected ${report.rejected.length}${report.imported + report.rejected.length === report.total ? '' : ' (COUNTS DO NOT ADD UP)'}.`,
   ];
   for (const r of report.rejected) lines.push(`  rejected #${r.position} ${r.id ?? '(no id)'} ${r.name ? `"${r.name}"` : ''}: ${r.reason}`);

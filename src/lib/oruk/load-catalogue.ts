@@ -14,7 +14,8 @@ export class CatalogueLoadError extends SignpostError {}
 export async function loadPublishedCatalogue(source: string | SupabaseClient): Promise<Catalogue> {
   const raw = typeof source === 'string' ? await loadWithPg(source) : await loadWithSupabase(source);
   const parsed = catalogueSchema.safeParse(raw);
-  if (!parsed.success) throw new CatalogueLoadError(`The directory in the database does not match its schema: ${parsed.error.message.slice(0, 500)}`);
+  if (!parsed.success)
+    throw new CatalogueLoadError(`The directory in the database does not match its schema: ${parsed.error.message.slice(0, 500)}`);
   return parsed.data;
 }
 
@@ -51,11 +52,15 @@ async function loadWithSupabase(client: SupabaseClient): Promise<Record<string, 
   for (const table of catalogueTableNames) {
     const rows: unknown[] = [];
     for (let from = 0; ; from += pageSize) {
-      let query = client.from(table).select('*').order('id').range(from, from + pageSize - 1);
+      let query = client
+        .from(table)
+        .select('*')
+        .order('id')
+        .range(from, from + pageSize - 1);
       if (table === 'services') query = query.eq('published', true);
       const { data, error } = await query;
       if (error) throw new CatalogueLoadError(`Could not read ${table}: ${error.message}`);
-      rows.push(...data);
+      rows.push(...(data as unknown[]));
       if (data.length < pageSize) break;
     }
     out[table] = rows;

@@ -29,8 +29,10 @@ export function looseArray<T extends z.ZodType>(item: T) {
   return z
     .array(z.unknown())
     .nullish()
-    .transform((items) => (items ?? []).flatMap((raw) => {
-      const parsed = item.safeParse(raw);
-      return parsed.success ? [parsed.data as z.output<T>] : [];
-    }));
+    .transform((items) =>
+      (items ?? []).flatMap((raw) => {
+        const parsed = item.safeParse(raw);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    );
 }

@@ -54,9 +54,30 @@ export function normaliseTime(raw: string | undefined): string | undefined {
 }
 
 const dayNames: Record<string, string> = {
-  mo: 'MO', mon: 'MO', monday: 'MO', tu: 'TU', tue: 'TU', tues: 'TU', tuesday: 'TU',
-  we: 'WE', wed: 'WE', wednesday: 'WE', th: 'TH', thu: 'TH', thur: 'TH', thurs: 'TH', thursday: 'TH',
-  fr: 'FR', fri: 'FR', friday: 'FR', sa: 'SA', sat: 'SA', saturday: 'SA', su: 'SU', sun: 'SU', sunday: 'SU',
+  mo: 'MO',
+  mon: 'MO',
+  monday: 'MO',
+  tu: 'TU',
+  tue: 'TU',
+  tues: 'TU',
+  tuesday: 'TU',
+  we: 'WE',
+  wed: 'WE',
+  wednesday: 'WE',
+  th: 'TH',
+  thu: 'TH',
+  thur: 'TH',
+  thurs: 'TH',
+  thursday: 'TH',
+  fr: 'FR',
+  fri: 'FR',
+  friday: 'FR',
+  sa: 'SA',
+  sat: 'SA',
+  saturday: 'SA',
+  su: 'SU',
+  sun: 'SU',
+  sunday: 'SU',
 };
 
 /** "MO,WE", "Monday, Wednesday" and "1TH" (first Thursday) all become iCal BYDAY. */
@@ -105,5 +126,10 @@ export function accessRoutesFrom(raw: string | undefined): AccessRoute[] {
 }
 
 export function slug(value: string): string {
-  return value.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  return value
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
 }

@@ -20,7 +20,10 @@ const detail = {
     {
       id: 'sal-1',
       location: {
-        id: 'loc-1', name: 'Church Hall', latitude: 53.58, longitude: -0.65,
+        id: 'loc-1',
+        name: 'Church Hall',
+        latitude: 53.58,
+        longitude: -0.65,
         physical_addresses: [{ id: 'a1', address_1: '1 High St', city: 'Scunthorpe', postal_code: 'DN15 6AA', country: 'GB' }],
       },
       regular_schedules: [{ id: 'rs-1', freq: 'WEEKLY', byday: 'Monday,Thursday', opens_at: '10:00', closes_at: '12:00' }],
@@ -58,12 +61,19 @@ describe('reading ORUK v1 services', () => {
     if (!result.ok) throw new Error(result.reason);
     const c = result.catalogue;
     expect(c.services[0]).toMatchObject({
-      description: 'Tea & chat', attending_types: ['in person'], access_routes: ['drop in'],
-      minimum_age: 50, eligibility_description: 'Over 50s', organization_id: 'org-1',
+      description: 'Tea & chat',
+      attending_types: ['in person'],
+      access_routes: ['drop in'],
+      minimum_age: 50,
+      eligibility_description: 'Over 50s',
+      organization_id: 'org-1',
     });
     expect(c.organizations[0]?.url).toBe('https://www.example.org/');
     expect(c.locations[0]).toMatchObject({ postal_code: 'DN15 6AA', city: 'Scunthorpe', latitude: 53.58 });
-    expect(c.schedules.map((s) => [s.byday, s.opens_at])).toEqual([['MO,TH', '10:00:00'], ['1TU', '14:00:00']]);
+    expect(c.schedules.map((s) => [s.byday, s.opens_at])).toEqual([
+      ['MO,TH', '10:00:00'],
+      ['1TU', '14:00:00'],
+    ]);
     expect(c.cost_options[0]?.amount).toBe(2.5);
     expect(c.phones[0]).toMatchObject({ contact_id: 'ct1', number: '01724 000000' });
     expect(c.taxonomy_terms[0]).toMatchObject({ id: 'tx-dementia', taxonomy_id: 'imported-local-categories' });

@@ -20,15 +20,19 @@ export function mapOrukV1Service(raw: unknown): MappedRecord {
   const b = new RecordBundle();
   const org = s.organization;
   if (org?.id && org.name?.trim()) {
-    b.add('organizations', {
-      id: org.id,
-      name: org.name,
-      description: htmlToSafeText(org.description),
-      url: n.normaliseUrl(org.url),
-      email: n.normaliseEmail(org.email),
-      logo: n.normaliseUrl(org.logo),
-      uri: org.uri,
-    }, 'organisation');
+    b.add(
+      'organizations',
+      {
+        id: org.id,
+        name: org.name,
+        description: htmlToSafeText(org.description),
+        url: n.normaliseUrl(org.url),
+        email: n.normaliseEmail(org.email),
+        logo: n.normaliseUrl(org.logo),
+        uri: org.uri,
+      },
+      'organisation',
+    );
   } else if (org) {
     b.warn('organisation left out: it has no id or no name');
   }
@@ -42,28 +46,32 @@ export function mapOrukV1Service(raw: unknown): MappedRecord {
   const eligibility = s.eligibilitys[0];
   const accessNotes = [s.attending_access, s.pc_attendingAccess_additionalInfo].map((t) => t?.trim()).filter(Boolean);
 
-  const serviceOk = b.add('services', {
-    id: s.id,
-    organization_id: org?.id && b.catalogue.organizations.length ? org.id : null,
-    name,
-    description: htmlToSafeText(s.description),
-    url,
-    email,
-    status: status ?? 'active',
-    fees_description: s.fees,
-    accreditations: s.accreditations,
-    eligibility_description: [eligibility?.eligibility, audience.length ? `For: ${audience.join(', ')}` : undefined]
-      .filter(Boolean).join('\n') || null,
-    application_process: accessNotes.join('\n') || null,
-    minimum_age: eligibility?.minimum_age,
-    maximum_age: eligibility?.maximum_age,
-    assured_date: n.normaliseDate(s.assured_date) ?? n.normaliseDate(s.pc_metadata?.date_assured),
-    assurer_email: n.normaliseEmail(s.pc_metadata?.assured_by) ?? s.pc_metadata?.assured_by,
-    attending_types: n.attendingTypesFrom(s.attending_type),
-    access_routes: n.accessRoutesFrom(s.attending_access),
-    published: true,
-    last_modified: n.normaliseTimestamp(s.pc_metadata?.date_modified),
-  }, 'service');
+  const serviceOk = b.add(
+    'services',
+    {
+      id: s.id,
+      organization_id: org?.id && b.catalogue.organizations.length ? org.id : null,
+      name,
+      description: htmlToSafeText(s.description),
+      url,
+      email,
+      status: status ?? 'active',
+      fees_description: s.fees,
+      accreditations: s.accreditations,
+      eligibility_description:
+        [eligibility?.eligibility, audience.length ? `For: ${audience.join(', ')}` : undefined].filter(Boolean).join('\n') || null,
+      application_process: accessNotes.join('\n') || null,
+      minimum_age: eligibility?.minimum_age,
+      maximum_age: eligibility?.maximum_age,
+      assured_date: n.normaliseDate(s.assured_date) ?? n.normaliseDate(s.pc_metadata?.date_assured),
+      assurer_email: n.normaliseEmail(s.pc_metadata?.assured_by) ?? s.pc_metadata?.assured_by,
+      attending_types: n.attendingTypesFrom(s.attending_type),
+      access_routes: n.accessRoutesFrom(s.attending_access),
+      published: true,
+      last_modified: n.normaliseTimestamp(s.pc_metadata?.date_modified),
+    },
+    'service',
+  );
   if (!serviceOk) {
     const reason = b.warnings.at(-1)?.replace(/^service left out:\n/, '') ?? 'invalid service';
     return { ok: false, id: s.id, name, reason };
@@ -79,19 +87,27 @@ function addDetailParts(b: RecordBundle, s: OrukV1Service & { id: string }): voi
     if (!loc) return b.warn(`place ${i + 1} has no location; left out`);
     const locationId = childId(s.id, 'location', i, loc.id);
     const address = loc.physical_addresses[0];
-    const added = b.add('locations', {
-      id: locationId,
-      name: loc.name,
-      description: htmlToSafeText(loc.description),
-      address_1: address?.address_1,
-      city: address?.city,
-      state_province: address?.state_province,
-      postal_code: address?.postal_code,
-      country: address?.country?.length === 2 ? address.country : 'GB',
-      latitude: loc.latitude,
-      longitude: loc.longitude,
-      accessibility: loc.accessibility_for_disabilities.map((a) => a.accessibility).filter(Boolean).join('\n') || null,
-    }, `location ${i + 1}`);
+    const added = b.add(
+      'locations',
+      {
+        id: locationId,
+        name: loc.name,
+        description: htmlToSafeText(loc.description),
+        address_1: address?.address_1,
+        city: address?.city,
+        state_province: address?.state_province,
+        postal_code: address?.postal_code,
+        country: address?.country?.length === 2 ? address.country : 'GB',
+        latitude: loc.latitude,
+        longitude: loc.longitude,
+        accessibility:
+          loc.accessibility_for_disabilities
+            .map((a) => a.accessibility)
+            .filter(Boolean)
+            .join('\n') || null,
+      },
+      `location ${i + 1}`,
+    );
     if (!added) return;
     const salId = childId(s.id, 'service-at-location', i, sal.id);
     b.add('service_at_locations', { id: salId, service_id: s.id, location_id: locationId }, `place ${i + 1}`);
@@ -99,32 +115,59 @@ function addDetailParts(b: RecordBundle, s: OrukV1Service & { id: string }): voi
   });
   s.regular_schedules.forEach((r, j) => addSchedule(b, r, childId(s.id, 'schedule', j, r.id), { service_id: s.id }));
   s.cost_options.forEach((c, i) =>
-    b.add('cost_options', {
-      id: childId(s.id, 'cost', i, c.id),
-      service_id: s.id,
-      valid_from: n.normaliseDate(c.valid_from),
-      valid_to: n.normaliseDate(c.valid_to),
-      option: c.option,
-      amount: c.amount,
-      amount_description: c.amount_description,
-    }, `cost ${i + 1}`));
+    b.add(
+      'cost_options',
+      {
+        id: childId(s.id, 'cost', i, c.id),
+        service_id: s.id,
+        valid_from: n.normaliseDate(c.valid_from),
+        valid_to: n.normaliseDate(c.valid_to),
+        option: c.option,
+        amount: c.amount,
+        amount_description: c.amount_description,
+      },
+      `cost ${i + 1}`,
+    ),
+  );
   s.contacts.forEach((c, i) => {
     const contactId = childId(s.id, 'contact', i, c.id);
-    if (!b.add('contacts', { id: contactId, service_id: s.id, name: c.name, title: c.title, email: n.normaliseEmail(c.email) }, `contact ${i + 1}`)) return;
+    if (
+      !b.add(
+        'contacts',
+        { id: contactId, service_id: s.id, name: c.name, title: c.title, email: n.normaliseEmail(c.email) },
+        `contact ${i + 1}`,
+      )
+    )
+      return;
     c.phones.forEach((p, j) =>
-      b.add('phones', { id: childId(contactId, 'phone', j, p.id), contact_id: contactId, number: p.number }, `phone ${j + 1} of contact ${i + 1}`));
+      b.add(
+        'phones',
+        { id: childId(contactId, 'phone', j, p.id), contact_id: contactId, number: p.number },
+        `phone ${j + 1} of contact ${i + 1}`,
+      ),
+    );
   });
   s.languages.forEach((l, i) =>
-    b.add('languages', { id: childId(s.id, 'language', i, l.id), service_id: s.id, name: l.language }, `language ${i + 1}`));
+    b.add('languages', { id: childId(s.id, 'language', i, l.id), service_id: s.id, name: l.language }, `language ${i + 1}`),
+  );
   s.service_areas.forEach((a, i) =>
-    b.add('service_areas', { id: childId(s.id, 'area', i, a.id), service_id: s.id, name: a.service_area, uri: a.uri }, `service area ${i + 1}`));
+    b.add(
+      'service_areas',
+      { id: childId(s.id, 'area', i, a.id), service_id: s.id, name: a.service_area, uri: a.uri },
+      `service area ${i + 1}`,
+    ),
+  );
   s.service_taxonomys.forEach((st, i) => {
     const t = st.taxonomy;
     if (!t?.id || !t.name) return b.warn(`category ${i + 1} has no id or name; left out`);
     const taxonomyId = importedTaxonomyId(t.vocabulary);
     b.add('taxonomies', { id: taxonomyId, name: t.vocabulary || 'Imported categories' }, `vocabulary of category ${i + 1}`);
     if (b.add('taxonomy_terms', { id: t.id, taxonomy_id: taxonomyId, name: t.name }, `category ${i + 1}`)) {
-      b.add('service_taxonomies', { id: childId(s.id, 'taxonomy', i, st.id), service_id: s.id, taxonomy_term_id: t.id }, `category link ${i + 1}`);
+      b.add(
+        'service_taxonomies',
+        { id: childId(s.id, 'taxonomy', i, st.id), service_id: s.id, taxonomy_term_id: t.id },
+        `category link ${i + 1}`,
+      );
     }
   });
 }
@@ -132,17 +175,21 @@ function addDetailParts(b: RecordBundle, s: OrukV1Service & { id: string }): voi
 function addSchedule(b: RecordBundle, r: OrukV1Schedule, id: string, owner: object): void {
   const byday = n.normaliseByDay(r.byday);
   if (r.byday?.trim() && !byday) b.warn(`opening days "${r.byday}" could not be read; kept in the description`);
-  b.add('schedules', {
-    id,
-    ...owner,
-    freq: n.normaliseFreq(r.freq),
-    interval: r.interval,
-    byday,
-    bymonthday: r.bymonthday?.trim() || null,
-    opens_at: n.normaliseTime(r.opens_at),
-    closes_at: n.normaliseTime(r.closes_at),
-    valid_from: n.normaliseDate(r.valid_from),
-    valid_to: n.normaliseDate(r.valid_to),
-    description: [r.description, r.byday?.trim() && !byday ? `Days: ${r.byday}` : undefined].filter(Boolean).join('\n') || null,
-  }, 'opening time');
+  b.add(
+    'schedules',
+    {
+      id,
+      ...owner,
+      freq: n.normaliseFreq(r.freq),
+      interval: r.interval,
+      byday,
+      bymonthday: r.bymonthday?.trim() || null,
+      opens_at: n.normaliseTime(r.opens_at),
+      closes_at: n.normaliseTime(r.closes_at),
+      valid_from: n.normaliseDate(r.valid_from),
+      valid_to: n.normaliseDate(r.valid_to),
+      description: [r.description, r.byday?.trim() && !byday ? `Days: ${r.byday}` : undefined].filter(Boolean).join('\n') || null,
+    },
+    'opening time',
+  );
 }

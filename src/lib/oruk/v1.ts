@@ -94,9 +94,7 @@ export const orukV1ServiceSchema = z.looseObject({
   pc_attendingAccess_additionalInfo: looseText,
   assured_date: looseText,
   organization: orukV1OrganizationSchema.nullish(),
-  pc_metadata: z
-    .looseObject({ date_modified: looseText, date_assured: looseText, assured_by: looseText })
-    .nullish(),
+  pc_metadata: z.looseObject({ date_modified: looseText, date_assured: looseText, assured_by: looseText }).nullish(),
   pc_targetAudience: looseArray(z.looseObject({ id: looseId, audienceType: looseText })),
   service_at_locations: looseArray(orukV1ServiceAtLocationSchema),
   regular_schedules: looseArray(orukV1ScheduleSchema),
@@ -105,9 +103,7 @@ export const orukV1ServiceSchema = z.looseObject({
   service_taxonomys: looseArray(z.looseObject({ id: looseId, taxonomy: orukV1TaxonomySchema.nullish() })),
   languages: looseArray(z.looseObject({ id: looseId, language: looseText })),
   service_areas: looseArray(z.looseObject({ id: looseId, service_area: looseText, extent: looseText, uri: looseText })),
-  eligibilitys: looseArray(
-    z.looseObject({ id: looseId, eligibility: looseText, minimum_age: looseNumber, maximum_age: looseNumber }),
-  ),
+  eligibilitys: looseArray(z.looseObject({ id: looseId, eligibility: looseText, minimum_age: looseNumber, maximum_age: looseNumber })),
 });
 
 /** The v1 `/services` response: Spring-style paging around a list of services. */

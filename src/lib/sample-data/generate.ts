@@ -42,7 +42,12 @@ export function* generateCatalogueChunks({ services, seed = 1, chunkSize = 5000 
     const count = Math.min(chunkSize, services - done);
     const placements: Placement[] = Array.from({ length: count }, (_, i) => {
       const town = neighbourhoods[Math.floor((done + i) / 60) % neighbourhoods.length]!;
-      return { town, areaName: town.name.replace(/ (North|South|East|West|Abbey|Castle|Priory|Westfield|Park|Old Town|Meadows|Hill Top).*$/, ''), areaKey: 'synthetic', template: r.pick(allTemplates) };
+      return {
+        town,
+        areaName: town.name.replace(/ (North|South|East|West|Abbey|Castle|Priory|Westfield|Park|Old Town|Meadows|Hill Top).*$/, ''),
+        areaKey: 'synthetic',
+        template: r.pick(allTemplates),
+      };
     });
     const chunk: CatalogueInput = {};
     const venuesBefore = venues.locations.length;

@@ -21,7 +21,9 @@ describe('the fictional sample data', () => {
     const areaOf = new Map(catalogue.service_areas.map((a) => [a.service_id, a.name]));
     const townsByArea = new Map(sampleAreas.map((a) => [a.name, new Set([a.name, ...a.pcns.flatMap((p) => p.towns.map((t) => t.name))])]));
     for (const [areaName, names] of townsByArea) {
-      const needs = new Set(catalogue.service_taxonomies.filter((l) => names.has(areaOf.get(l.service_id) ?? '')).map((l) => l.taxonomy_term_id));
+      const needs = new Set(
+        catalogue.service_taxonomies.filter((l) => names.has(areaOf.get(l.service_id) ?? '')).map((l) => l.taxonomy_term_id),
+      );
       expect([areaName, needs.size]).toEqual([areaName, 14]);
     }
   });
@@ -53,7 +55,7 @@ describe('the fictional sample data', () => {
   it('puts each PCN’s practices inside that PCN’s boundary box', () => {
     for (const practice of places.practices) {
       const pcn = places.pcns.find((p) => p.id === practice.pcn_id);
-      const ring = pcn?.boundary?.type === 'Polygon' ? pcn.boundary.coordinates[0] ?? [] : [];
+      const ring = pcn?.boundary?.type === 'Polygon' ? (pcn.boundary.coordinates[0] ?? []) : [];
       const lngs = ring.map((c) => c[0]);
       const lats = ring.map((c) => c[1]);
       expect(practice.longitude).toBeGreaterThan(Math.min(...lngs));

@@ -5,7 +5,13 @@ import type { LocationInput } from '../schemas/location.ts';
 
 /** FICTIONAL SAMPLE DATA: invented venues in real towns, with plausible postcodes. */
 const venueNames: Record<VenueKind, string[]> = {
-  'church hall': ["St Mary's Church Hall", "St Peter's Church Hall", 'Methodist Church Hall', 'Trinity Church Hall', "St John's Parish Rooms"],
+  'church hall': [
+    "St Mary's Church Hall",
+    "St Peter's Church Hall",
+    'Methodist Church Hall',
+    'Trinity Church Hall',
+    "St John's Parish Rooms",
+  ],
   library: ['{town} Library'],
   'community centre': ['{town} Community Centre', 'Northgate Community Centre', 'The Pavilion Community Centre', 'Riverside Community Hub'],
   'leisure centre': ['{town} Leisure Centre', '{town} Sports Centre'],
@@ -13,7 +19,18 @@ const venueNames: Record<VenueKind, string[]> = {
   'family hub': ['{town} Family Hub'],
   office: ['{town} Advice and Wellbeing Hub', 'Council Offices, {town}'],
 };
-const streets = ['High Street', 'Church Lane', 'Market Place', 'Station Road', 'Victoria Road', 'Queen Street', 'Bridge Street', 'Park Road', 'Mill Lane', 'Westgate'];
+const streets = [
+  'High Street',
+  'Church Lane',
+  'Market Place',
+  'Station Road',
+  'Victoria Road',
+  'Queen Street',
+  'Bridge Street',
+  'Park Road',
+  'Mill Lane',
+  'Westgate',
+];
 const accessibilityNotes = [
   'Step-free access and an accessible toilet.',
   'Ramp at the side entrance; hearing loop fitted.',

@@ -18,16 +18,14 @@ export const optionalDate = z
   .transform((value) => (value == null ? null : value instanceof Date ? value.toISOString().slice(0, 10) : value));
 
 /** Timestamps are normalised to UTC ISO strings so rows read by pg and by supabase-js compare equal. */
-export const timestamp = z
-  .union([z.string(), z.date()])
-  .transform((value, ctx) => {
-    const date = value instanceof Date ? value : new Date(value);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: 'custom', message: 'Use a date and time such as 2026-11-22T10:00:00Z' });
-      return z.NEVER;
-    }
-    return date.toISOString();
-  });
+export const timestamp = z.union([z.string(), z.date()]).transform((value, ctx) => {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: 'custom', message: 'Use a date and time such as 2026-11-22T10:00:00Z' });
+    return z.NEVER;
+  }
+  return date.toISOString();
+});
 
 /** Opening and closing times; Postgres `time` comes back as HH:MM:SS. */
 export const optionalTime = z
@@ -36,7 +34,23 @@ export const optionalTime = z
   .nullish()
   .transform((value) => (value == null ? null : value.length === 5 ? `${value}:00` : value));
 
-export const optionalAge = z.number().int().min(0).max(130).nullish().transform((value) => value ?? null);
+export const optionalAge = z
+  .number()
+  .int()
+  .min(0)
+  .max(130)
+  .nullish()
+  .transform((value) => value ?? null);
 
-export const latitude = z.number().min(-90).max(90).nullish().transform((value) => value ?? null);
-export const longitude = z.number().min(-180).max(180).nullish().transform((value) => value ?? null);
+export const latitude = z
+  .number()
+  .min(-90)
+  .max(90)
+  .nullish()
+  .transform((value) => value ?? null);
+export const longitude = z
+  .number()
+  .min(-180)
+  .max(180)
+  .nullish()
+  .transform((value) => value ?? null);

@@ -8,8 +8,16 @@ export const costOptionSchema = z.object({
   valid_from: optionalDate,
   valid_to: optionalDate,
   option: optionalText,
-  currency: z.string().length(3).nullish().transform((value) => value ?? 'GBP'),
-  amount: z.coerce.number().min(0).nullish().transform((value) => value ?? null),
+  currency: z
+    .string()
+    .length(3)
+    .nullish()
+    .transform((value) => value ?? 'GBP'),
+  amount: z.coerce
+    .number()
+    .min(0)
+    .nullish()
+    .transform((value) => value ?? null),
   amount_description: optionalText,
 });
 

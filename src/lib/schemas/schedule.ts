@@ -9,10 +9,26 @@ export const scheduleSchema = z
     id: rowId,
     service_id: optionalRef,
     service_at_location_id: optionalRef,
-    freq: z.enum(['WEEKLY', 'MONTHLY']).nullish().transform((value) => value ?? null),
-    interval: z.number().int().positive().nullish().transform((value) => value ?? null),
-    byday: z.string().regex(weekdays, 'Use iCal days such as MO,WE or 1TH').nullish().transform((v) => v ?? null),
-    bymonthday: z.string().regex(/^-?\d{1,2}(,-?\d{1,2})*$/).nullish().transform((v) => v ?? null),
+    freq: z
+      .enum(['WEEKLY', 'MONTHLY'])
+      .nullish()
+      .transform((value) => value ?? null),
+    interval: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((value) => value ?? null),
+    byday: z
+      .string()
+      .regex(weekdays, 'Use iCal days such as MO,WE or 1TH')
+      .nullish()
+      .transform((v) => v ?? null),
+    bymonthday: z
+      .string()
+      .regex(/^-?\d{1,2}(,-?\d{1,2})*$/)
+      .nullish()
+      .transform((v) => v ?? null),
     opens_at: optionalTime,
     closes_at: optionalTime,
     valid_from: optionalDate,

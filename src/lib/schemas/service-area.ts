@@ -7,7 +7,10 @@ export const serviceAreaSchema = z.object({
   service_id: rowId,
   name: optionalText,
   description: optionalText,
-  extent: z.record(z.string(), z.unknown()).nullish().transform((value) => value ?? null),
+  extent: z
+    .record(z.string(), z.unknown())
+    .nullish()
+    .transform((value) => value ?? null),
   extent_type: optionalText,
   uri: optionalText,
 });

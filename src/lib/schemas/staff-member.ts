@@ -8,7 +8,10 @@ export const staffRoleSchema = z.enum(staffRoles);
 export const staffMemberSchema = z.object({
   id: z.uuid(),
   user_id: z.uuid(),
-  team_id: z.uuid().nullish().transform((value) => value ?? null),
+  team_id: z
+    .uuid()
+    .nullish()
+    .transform((value) => value ?? null),
   role: staffRoleSchema,
   display_name: z.string().trim().min(1),
   active: z.boolean().default(true),

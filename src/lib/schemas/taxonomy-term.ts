@@ -9,10 +9,16 @@ export const taxonomyTermSchema = z.object({
   code: optionalText,
   name: z.string().trim().min(1),
   description: optionalText,
-  language: z.string().nullish().transform((value) => value ?? 'en'),
+  language: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? 'en'),
   term_uri: optionalText,
   resident_label: optionalText,
-  synonyms: z.array(z.string()).nullish().transform((value) => value ?? []),
+  synonyms: z
+    .array(z.string())
+    .nullish()
+    .transform((value) => value ?? []),
 });
 
 export type TaxonomyTerm = z.infer<typeof taxonomyTermSchema>;

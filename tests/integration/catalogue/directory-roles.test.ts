@@ -5,8 +5,11 @@ import { ensureSampleData, person, type Person, rest, sql } from './support.ts';
 
 const published = sampleData.catalogue.services.find((s) => s.published)!;
 const draft = sampleData.catalogue.services.find((s) => !s.published)!;
-const draftSchedule = sampleData.catalogue.schedules.find((s) =>
-  s.service_id === draft.id || sampleData.catalogue.service_at_locations.some((p) => p.id === s.service_at_location_id && p.service_id === draft.id))!;
+const draftSchedule = sampleData.catalogue.schedules.find(
+  (s) =>
+    s.service_id === draft.id ||
+    sampleData.catalogue.service_at_locations.some((p) => p.id === s.service_at_location_id && p.service_id === draft.id),
+)!;
 
 type Kind = Person['kind'];
 const people = {} as Record<Kind, Person>;
@@ -68,7 +71,12 @@ describe.each(kinds)('the directory as %s', (kind) => {
   });
 
   it(isCurator ? 'can add opening times' : 'cannot add opening times', async () => {
-    const result = await rest(who(), 'POST', 'schedules', { id: `role-test-${randomUUID()}`, service_id: published.id, freq: 'WEEKLY', byday: 'SA' });
+    const result = await rest(who(), 'POST', 'schedules', {
+      id: `role-test-${randomUUID()}`,
+      service_id: published.id,
+      freq: 'WEEKLY',
+      byday: 'SA',
+    });
     if (isCurator) expect(result.status).toBe(201);
     else expect({ status: result.status, code: result.code }).toEqual({ status: kind === 'anon' ? 401 : 403, code: '42501' });
   });
@@ -82,7 +90,10 @@ describe.each(kinds)('the directory as %s', (kind) => {
 
   it('cannot write the change history directly', async () => {
     const result = await rest(who(), 'POST', 'change_history', {
-      resource_id: published.id, resource_type: 'services', updated_by: 'forger', last_action_type: 'update',
+      resource_id: published.id,
+      resource_type: 'services',
+      updated_by: 'forger',
+      last_action_type: 'update',
     });
     expect({ status: result.status, code: result.code }).toEqual({ status: kind === 'anon' ? 401 : 403, code: '42501' });
   });

@@ -15,12 +15,19 @@ afterAll(async () => {
 describe('importing the North Lincolnshire ORUK feed', () => {
   it('imports all 738 services, rejects none, and says so', async () => {
     const report = await importOruk(db.url, fixture);
-    expect({ total: report.total, imported: report.imported, rejected: report.rejected }).toEqual({ total: 738, imported: 738, rejected: [] });
+    expect({ total: report.total, imported: report.imported, rejected: report.rejected }).toEqual({
+      total: 738,
+      imported: 738,
+      rejected: [],
+    });
     expect(formatReport(report)).toContain('Imported 738, rejected 0.');
     const [counts] = await sql<{ services: number; organizations: number; with_markup: number }>(
       `select (select count(*)::int from public.services) as services,
               (select count(*)::int from public.organizations) as organizations,
-              (select count(*)::int from public.services where description ~ '<[a-z/]|&nbsp;|&amp;') as with_markup`, [], db.url);
+              (select count(*)::int from public.services where description ~ '<[a-z/]|&nbsp;|&amp;') as with_markup`,
+      [],
+      db.url,
+    );
     expect(counts).toEqual({ services: 738, organizations: 239, with_markup: 0 });
   });
 

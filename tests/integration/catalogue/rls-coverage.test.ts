@@ -3,8 +3,25 @@ import { sql } from './support.ts';
 
 /** The grants each catalogue table should have: the API roles get exactly these, nothing more. */
 const expected: Record<string, Record<'anon' | 'authenticated' | 'service_role', string[]>> = {};
-const publicRead = ['organizations', 'services', 'locations', 'service_at_locations', 'schedules', 'cost_options', 'contacts', 'phones',
-  'languages', 'service_areas', 'taxonomies', 'taxonomy_terms', 'service_taxonomies', 'pcns', 'gp_practices', 'teams', 'team_pcns'];
+const publicRead = [
+  'organizations',
+  'services',
+  'locations',
+  'service_at_locations',
+  'schedules',
+  'cost_options',
+  'contacts',
+  'phones',
+  'languages',
+  'service_areas',
+  'taxonomies',
+  'taxonomy_terms',
+  'service_taxonomies',
+  'pcns',
+  'gp_practices',
+  'teams',
+  'team_pcns',
+];
 const write = ['DELETE', 'INSERT', 'SELECT', 'UPDATE'];
 for (const table of publicRead) expected[table] = { anon: ['SELECT'], authenticated: write, service_role: write };
 expected.staff_members = { anon: [], authenticated: write, service_role: write };

@@ -8,7 +8,11 @@ import type { StaffRole } from '../../../src/lib/schemas/staff-member.ts';
 import { testStack } from '../../support/stack.ts';
 
 /** Runs SQL as postgres on the test stack's database (what a migration or script would do). */
-export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = [], databaseUrl = testStack.databaseUrl): Promise<T[]> {
+export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(
+  text: string,
+  params: unknown[] = [],
+  databaseUrl = testStack.databaseUrl,
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -31,7 +35,10 @@ export async function person(kind: Person['kind']): Promise<Person> {
   if (kind === 'anon') return { kind };
   const id = randomUUID();
   const email = `${kind}-${id.slice(0, 8)}@catalogue-test.example.org`;
-  await sql(`insert into auth.users (id, aud, role, email, created_at, updated_at) values ($1, 'authenticated', 'authenticated', $2, now(), now())`, [id, email]);
+  await sql(
+    `insert into auth.users (id, aud, role, email, created_at, updated_at) values ($1, 'authenticated', 'authenticated', $2, now(), now())`,
+    [id, email],
+  );
   if (kind !== 'resident') {
     await sql(`insert into public.staff_members (user_id, role, display_name) values ($1, $2, $3)`, [id, kind, `Test ${kind}`]);
   }
@@ -62,7 +69,7 @@ export async function rest(who: Person, method: string, path: string, body?: unk
   });
   const text = await response.text();
   const parsed: unknown = text ? JSON.parse(text) : null;
-  const code = parsed && typeof parsed === 'object' && 'code' in parsed ? String((parsed as { code: unknown }).code) : undefined;
+  const code = parsed && typeof parsed === 'object' && 'code' in parsed ? String(parsed.code) : undefined;
   return { status: response.status, body: parsed, code };
 }
 

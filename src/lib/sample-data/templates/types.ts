@@ -2,9 +2,20 @@ import type { AccessRoute, AttendingType } from '../../schemas/service.ts';
 
 /** FICTIONAL SAMPLE DATA: the shape of one kind of local service, instantiated per town. */
 export type NeedId =
-  | 'need-housing' | 'need-money' | 'need-loneliness' | 'need-wellbeing' | 'need-activity' | 'need-carers'
-  | 'need-long-term-conditions' | 'need-dementia' | 'need-bereavement' | 'need-food' | 'need-work-learning'
-  | 'need-digital' | 'need-practical-help' | 'need-hospital-discharge';
+  | 'need-housing'
+  | 'need-money'
+  | 'need-loneliness'
+  | 'need-wellbeing'
+  | 'need-activity'
+  | 'need-carers'
+  | 'need-long-term-conditions'
+  | 'need-dementia'
+  | 'need-bereavement'
+  | 'need-food'
+  | 'need-work-learning'
+  | 'need-digital'
+  | 'need-practical-help'
+  | 'need-hospital-discharge';
 
 export type VenueKind = 'church hall' | 'library' | 'community centre' | 'leisure centre' | 'park' | 'family hub' | 'office';
 

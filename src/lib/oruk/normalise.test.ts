@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import {
+  accessRoutesFrom,
+  attendingTypesFrom,
+  normaliseByDay,
+  normaliseDate,
+  normaliseStatus,
+  normaliseTime,
+  normaliseUrl,
+} from './normalise.ts';
+
+describe('repairing hand-typed feed values', () => {
+  it('adds the missing https:// to web addresses and refuses things that are not addresses', () => {
+    expect(normaliseUrl('www.northlincs.gov.uk')).toBe('https://www.northlincs.gov.uk/');
+    expect(normaliseUrl('HTTPS://Example.org/Page')).toBe('https://example.org/Page');
+    expect(normaliseUrl('see our facebook')).toBeUndefined();
+    expect(normaliseUrl('javascript:alert(1)')).toBeUndefined();
+  });
+
+  it('reads ISO and UK dates and ignores placeholder years', () => {
+    expect(normaliseDate('2024-12-10T09:00:00Z')).toBe('2024-12-10');
+    expect(normaliseDate('10/12/2024')).toBe('2024-12-10');
+    expect(normaliseDate('0001-01-01')).toBeUndefined();
+    expect(normaliseDate('2024-02-30')).toBeUndefined();
+  });
+
+  it('turns day names into iCal days', () => {
+    expect(normaliseByDay('Monday, Thursday')).toBe('MO,TH');
+    expect(normaliseByDay('1TU')).toBe('1TU');
+    expect(normaliseByDay('-1FR')).toBe('-1FR');
+    expect(normaliseByDay('most days')).toBeUndefined();
+  });
+
+  it('reads 9.30 and 09:30 alike', () => {
+    expect(normaliseTime('9.30')).toBe('09:30:00');
+    expect(normaliseTime('25:00')).toBeUndefined();
+  });
+
+  it('maps ORUK v1 statuses, attending types and access to Signpost’s', () => {
+    expect(normaliseStatus('')).toBe('active');
+    expect(normaliseStatus('Temporarily_Closed')).toBe('temporarily closed');
+    expect(normaliseStatus('maybe')).toBeUndefined();
+    expect(attendingTypesFrom('Venue')).toEqual(['in person']);
+    expect(attendingTypesFrom('Phone')).toEqual(['phone']);
+    expect(accessRoutesFrom('Drop-in')).toEqual(['drop in']);
+    expect(accessRoutesFrom('Self referral')).toEqual(['self-referral']);
+  });
+});
