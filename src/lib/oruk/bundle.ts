@@ -1,4 +1,5 @@
 import { describeIssues } from '../errors.ts';
+import { stableUuid } from './stable-id.ts';
 import { type Catalogue, type CatalogueTable, catalogueTables, emptyCatalogue } from '../schemas/catalogue.ts';
 
 /** The outcome of mapping one incoming record: its rows, or the reason it was turned away. */
@@ -32,7 +33,7 @@ export class RecordBundle {
 
 /** Ids for parts the publisher gave no id, stable across re-imports so upserts stay idempotent. */
 export function childId(parentId: string, kind: string, index: number, given?: string): string {
-  return given ?? `${parentId}:${kind}:${index + 1}`;
+  return given ?? stableUuid(`${parentId}:${kind}:${index + 1}`);
 }
 
 /** Merges many records' rows into one catalogue, later copies of shared rows winning. */

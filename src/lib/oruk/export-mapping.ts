@@ -3,6 +3,7 @@ import type { Location } from '../schemas/location.ts';
 import type { Service } from '../schemas/service.ts';
 import type { TaxonomyTerm } from '../schemas/taxonomy-term.ts';
 import { type HsdsAttribute, type HsdsPage, type HsdsService, hsdsPageSchema, hsdsServiceSchema } from './hsds3.ts';
+import { stableUuid, withoutNulls } from './stable-id.ts';
 import { accessTaxonomy, accessTermId, attendingTaxonomy, attendingTermId } from './signpost-attributes.ts';
 
 /** Groups rows by a key once, so building each document is a lookup rather than a scan. */
@@ -45,13 +46,14 @@ export function toHsdsServices(c: Catalogue): HsdsService[] {
       id: t.id,
       code: t.code,
       name: t.name,
-      description: t.description,
+      // Required by ORUK 3.0 even when the publisher gave none.
+      description: t.description ?? '',
       parent_id: t.parent_id,
       taxonomy: taxonomy?.name ?? null,
       taxonomy_id: t.taxonomy_id,
       language: t.language,
       term_uri: t.term_uri,
-      taxonomy_detail: taxonomy ?? null,
+      taxonomy_detail: taxonomy ? { ...taxonomy, description: taxonomy.description ?? '' } : null,
     };
   };
   const locationDoc = (l: Location) => ({
@@ -64,29 +66,40 @@ export function toHsdsServices(c: Catalogue): HsdsService[] {
     transportation: l.transportation,
     latitude: l.latitude,
     longitude: l.longitude,
-    addresses: [
-      {
-        id: `${l.id}:address`,
-        location_id: l.id,
-        address_1: l.address_1,
-        address_2: l.address_2,
-        city: l.city,
-        region: l.region,
-        state_province: l.state_province,
-        postal_code: l.postal_code,
-        country: l.country,
-        address_type: 'physical' as const,
-      },
-    ],
-    accessibility: l.accessibility ? [{ id: `${l.id}:accessibility`, location_id: l.id, description: l.accessibility }] : [],
+    // ORUK 3.0 requires these address fields as strings; a field we do not know is sent empty.
+    addresses:
+      l.address_1 || l.city || l.postal_code
+        ? [
+            {
+              id: stableUuid(`${l.id}:address`),
+              location_id: l.id,
+              address_1: l.address_1 ?? '',
+              address_2: l.address_2,
+              city: l.city ?? '',
+              region: l.region,
+              state_province: l.state_province ?? '',
+              postal_code: l.postal_code ?? '',
+              country: l.country,
+              address_type: 'physical' as const,
+            },
+          ]
+        : [],
+    accessibility: l.accessibility ? [{ id: stableUuid(`${l.id}:accessibility`), location_id: l.id, description: l.accessibility }] : [],
   });
   const fixedAttribute = (s: Service, termId: string, name: string, taxonomy: { id: string; name: string }): HsdsAttribute => ({
-    id: `${s.id}:${termId}`,
+    id: stableUuid(`${s.id}:${termId}`),
     link_id: s.id,
     link_type: 'service',
     link_entity: 'service',
     taxonomy_term_id: termId,
-    taxonomy_term: { id: termId, code: termId, name, taxonomy: taxonomy.name, taxonomy_id: taxonomy.id },
+    taxonomy_term: {
+      id: termId,
+      code: termId,
+      name,
+      description: `${taxonomy.name}: ${name}`,
+      taxonomy: taxonomy.name,
+      taxonomy_id: taxonomy.id,
+    },
   });
 
   return [...c.services]
@@ -116,7 +129,7 @@ export function toHsdsServices(c: Catalogue): HsdsService[] {
               id: org.id,
               name: org.name,
               alternate_name: org.alternate_name,
-              description: org.description,
+              description: org.description ?? '',
               email: org.email,
               website: org.url,
               logo: org.logo,
@@ -164,7 +177,7 @@ export function toHsdsServices(c: Catalogue): HsdsService[] {
           }),
         ],
       };
-      return hsdsServiceSchema.parse(doc);
+      return hsdsServiceSchema.parse(withoutNulls(doc));
     });
 }
 
