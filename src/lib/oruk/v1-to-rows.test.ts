@@ -80,6 +80,13 @@ describe('reading ORUK v1 services', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('keeps the v1 deliverable type as a category', () => {
+    const result = mapOrukV1Service({ id: 'x', name: 'Y', deliverable_type: '1 to 1 support' });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.catalogue.taxonomy_terms).toMatchObject([{ id: 'deliverable-type-1-to-1-support', name: '1 to 1 support' }]);
+    expect(result.catalogue.service_taxonomies).toMatchObject([{ service_id: 'x', taxonomy_term_id: 'deliverable-type-1-to-1-support' }]);
+  });
+
   it('rejects a record with no id or no name and says which', () => {
     expect(mapOrukV1Service({ name: 'No id' })).toMatchObject({ ok: false, reason: 'missing id' });
     expect(mapOrukV1Service({ id: 'x', name: '  ' })).toMatchObject({ ok: false, reason: 'missing name' });

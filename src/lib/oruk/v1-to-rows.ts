@@ -170,7 +170,26 @@ function addDetailParts(b: RecordBundle, s: OrukV1Service & { id: string }): voi
       );
     }
   });
+  // ORUK v1's deliverable_type ("Social activity", "1 to 1 support") has no 3.0 field; keeping it
+  // as a category means curators can still filter on it and it survives export.
+  const deliverable = s.deliverable_type?.trim();
+  if (deliverable) {
+    const termId = `deliverable-type-${n.slug(deliverable)}`;
+    b.add('taxonomies', { id: deliverableTaxonomyId, name: 'ORUK v1 deliverable types' }, 'deliverable type vocabulary');
+    b.add(
+      'taxonomy_terms',
+      { id: termId, taxonomy_id: deliverableTaxonomyId, code: n.slug(deliverable), name: deliverable },
+      'deliverable type',
+    );
+    b.add(
+      'service_taxonomies',
+      { id: childId(s.id, 'deliverable-type', 0), service_id: s.id, taxonomy_term_id: termId },
+      'deliverable type link',
+    );
+  }
 }
+
+const deliverableTaxonomyId = 'imported-oruk-v1-deliverable-types';
 
 function addSchedule(b: RecordBundle, r: OrukV1Schedule, id: string, owner: object): void {
   const byday = n.normaliseByDay(r.byday);
