@@ -95,7 +95,7 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
     stops.length = 0;
-    rmSync(ownerFile(profile), { force: true });
+    if (readOwner(profile)?.pid === process.pid) rmSync(ownerFile(profile), { force: true });
   };
 
   try {
@@ -134,8 +134,14 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
       apiKeys: [env.PUBLIC_SUPABASE_ANON_KEY!, env.SUPABASE_SERVICE_ROLE_KEY!],
       allowedOrigins: [`http://localhost:${profile.ports.site}`, `http://${host}:${profile.ports.site}`, ...(process.env.SIGNPOST_CORS_ORIGINS?.split(',') ?? [])],
     });
-    stops.push(() => new Promise((resolve) => gateway.close(resolve)));
-    gateway.closeAllConnections?.bind(gateway);
+    stops.push(
+      () =>
+        new Promise((resolve) => {
+          gateway.close(resolve);
+          // Browsers and fetch keep connections alive; without this, close() waits for them.
+          gateway.closeAllConnections();
+        }),
+    );
 
     await waitUntilHealthy('API gateway', () => gatewayHealthy(env));
     if (auth) await waitUntilHealthy('Auth', () => httpOk(`${env.PUBLIC_SUPABASE_URL}/auth/v1/health`));

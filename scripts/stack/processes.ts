@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 
@@ -18,10 +18,16 @@ export interface ManagedProcess {
   stop(): Promise<void>;
 }
 
+// If whoever started the stack is killed outright (a test runner on a time-out, say), the kernel
+// ends its services too, so none is left holding a port. setpriv is part of util-linux.
+const setpriv = '/usr/bin/setpriv';
+const dieWithParent = process.platform === 'linux' && existsSync(setpriv);
+
 /** Starts a long-running binary with its output going to a log file under the state folder. */
 export function startProcess(part: string, command: string, args: string[], opts: { env?: NodeJS.ProcessEnv; logFile: string; cwd?: string }): ManagedProcess {
   const log = createWriteStream(opts.logFile, { flags: 'a' });
-  const child = spawn(command, args, { env: { ...process.env, ...opts.env }, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [bin, argv] = dieWithParent ? [setpriv, ['--pdeathsig', 'SIGTERM', '--', command, ...args]] : [command, args];
+  const child = spawn(bin, argv, { env: { ...process.env, ...opts.env }, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   return {
