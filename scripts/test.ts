@@ -28,11 +28,6 @@ try {
   await prepareData(stack);
   const env = { ...stack.env, SIGNPOST_STACK_PROFILE: 'test' };
 
-  if (!e2eOnly) {
-    const code = await runNode(binOf('vitest', 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/vitest.json`], env);
-    results.push(vitestResult(`${resultsDir}/vitest.json`, code));
-  }
-
   const siteEnv = { ...env, SIGNPOST_OUT_DIR: './dist-test', PUBLIC_SITE_URL: `http://127.0.0.1:${profile.ports.site}` };
   console.log('\nBuilding the site against the test stack…');
   const built = await runNode(binOf('astro', 'astro'), ['build', '--silent'], siteEnv);
@@ -40,6 +35,13 @@ try {
   else {
     const code = await runNode(binOf('@playwright/test', 'playwright'), ['test', ...args.filter((a) => a !== '--e2e-only')], siteEnv);
     results.push(playwrightResult(`${resultsDir}/playwright.json`, code));
+  }
+
+  // Vitest runs second: its integration tests write to the database, and the site must be built
+  // from the untouched sample data the end-to-end tests expect.
+  if (!e2eOnly) {
+    const code = await runNode(binOf('vitest', 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/vitest.json`], env);
+    results.push(vitestResult(`${resultsDir}/vitest.json`, code));
   }
 } finally {
   await stack.stop();

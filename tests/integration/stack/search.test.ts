@@ -1,25 +1,49 @@
 import { Meilisearch } from 'meilisearch';
 import { describe, expect, it } from 'vitest';
-import { indexNames } from '../../../src/lib/search/client.ts';
-import { searchSliceServices } from '../../../src/lib/search/client.ts';
+import { indexNames, searchServices } from '../../../src/lib/search/client.ts';
+import { sampleData } from '../../../src/lib/sample-data/index.ts';
 import { testStack } from '../../support/stack.ts';
 
 const connection = { host: testStack.meiliHost, searchKey: testStack.meiliSearchKey };
+const { services, service_taxonomies: links } = sampleData.catalogue;
+const published = services.filter((s) => s.published);
+const draft = services.find((s) => !s.published)!;
 
-describe('search over the seeded services', () => {
-  it('finds a published service by a word in its summary', async () => {
-    const { hits } = await searchSliceServices(connection, 'benefits');
-    expect(hits.map((h) => h.id)).toContain('darlington-benefits-clinic');
+describe('search over the published directory', () => {
+  it('holds every published sample service and no draft', async () => {
+    const { hits } = await searchServices(connection, { words: '', limit: 1000 });
+    const ids = new Set(hits.map((h) => h.id));
+    expect(published.filter((s) => !ids.has(s.id))).toEqual([]);
+    expect(services.filter((s) => !s.published && ids.has(s.id))).toEqual([]);
   });
 
-  it('tolerates a typing mistake', async () => {
-    const { hits } = await searchSliceServices(connection, 'befriendng');
-    expect(hits[0]?.id).toBe('mansfield-befriending-calls');
+  it('finds a service by its own name', async () => {
+    const target = published[0]!;
+    const { hits } = await searchServices(connection, { words: target.name });
+    expect(hits[0]?.id).toBe(target.id);
+  });
+
+  it('finds services for a need from the words residents use ("lonely")', async () => {
+    const { hits } = await searchServices(connection, { words: 'lonely', limit: 50 });
+    const lonelinessServices = new Set(links.filter((l) => l.taxonomy_term_id === 'need-loneliness').map((l) => l.service_id));
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.filter((h) => lonelinessServices.has(h.id)).length).toBeGreaterThan(hits.length / 2);
+  });
+
+  it('narrows results to one need', async () => {
+    const { hits, total } = await searchServices(connection, { words: '', need: 'carers', limit: 100 });
+    const carers = new Set(links.filter((l) => l.taxonomy_term_id === 'need-carers').map((l) => l.service_id));
+    expect(total).toBe(published.filter((s) => carers.has(s.id)).length);
+    expect(hits.every((h) => carers.has(h.id))).toBe(true);
+  });
+
+  it('refuses a need that is not a plain code, instead of building a filter from it', async () => {
+    await expect(searchServices(connection, { words: '', need: 'x" OR free = true' })).rejects.toThrow('Unknown need');
   });
 
   it('never returns a draft', async () => {
-    const { hits } = await searchSliceServices(connection, 'memory café');
-    expect(hits.map((h) => h.id)).not.toContain('draft-memory-cafe');
+    const { hits } = await searchServices(connection, { words: draft.name });
+    expect(hits.map((h) => h.id)).not.toContain(draft.id);
   });
 });
 
@@ -31,7 +55,7 @@ describe.each([
   const scratch = `permission_check_${canWrite ? 'admin' : 'search'}`;
 
   it('can search', async () => {
-    const result = await client.index(indexNames.sliceServices).search('walk');
+    const result = await client.index(indexNames.services).search('walk');
     expect(result.hits.length).toBeGreaterThan(0);
   });
 

@@ -1,0 +1,136 @@
+import type { Catalogue } from '../schemas/catalogue.ts';
+import { describeSchedule } from './schedule-text.ts';
+
+/** A published service as a resident reads it: plain values, ready to render or index. */
+export interface Listing {
+  id: string;
+  name: string;
+  organisation: { name: string; url: string | null } | null;
+  paragraphs: string[];
+  summary: string;
+  status: Catalogue['services'][number]['status'];
+  needs: { code: string; label: string; synonyms: string[] }[];
+  locations: {
+    name: string | null;
+    address: string[];
+    postcode: string | null;
+    town: string | null;
+    latitude: number | null;
+    longitude: number | null;
+    accessibility: string | null;
+    transportation: string | null;
+  }[];
+  times: string[];
+  costs: string[];
+  free: boolean;
+  accessRoutes: string[];
+  attendingTypes: string[];
+  eligibility: string | null;
+  howToAccess: string | null;
+  ages: string | null;
+  phones: { number: string; label: string | null }[];
+  email: string | null;
+  url: string | null;
+  languages: string[];
+  areas: string[];
+  assuredDate: string | null;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string | null | undefined): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    if (!k) continue;
+    map.set(k, [...(map.get(k) ?? []), row]);
+  }
+  return map;
+}
+
+function summarise(text: string, max = 180): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+}
+
+function agesText(min: number | null | undefined, max: number | null | undefined): string | null {
+  if (min != null && max != null) return `Ages ${min} to ${max}`;
+  if (min != null) return `Aged ${min} and over`;
+  if (max != null) return `Aged ${max} and under`;
+  return null;
+}
+
+function money(amount: number): string {
+  return Number.isInteger(amount) ? `£${amount}` : `£${amount.toFixed(2)}`;
+}
+
+/** Joins the catalogue's tables into one listing per published service, in name order. */
+export function buildListings(c: Catalogue): Listing[] {
+  const organisations = new Map(c.organizations.map((o) => [o.id, o]));
+  const locations = new Map(c.locations.map((l) => [l.id, l]));
+  const terms = new Map(c.taxonomy_terms.map((t) => [t.id, t]));
+  const sals = groupBy(c.service_at_locations, (s) => s.service_id);
+  const salService = new Map(c.service_at_locations.map((s) => [s.id, s.service_id]));
+  const schedules = groupBy(c.schedules, (s) => s.service_id ?? (s.service_at_location_id ? salService.get(s.service_at_location_id) : null));
+  const costs = groupBy(c.cost_options, (o) => o.service_id);
+  const contactService = new Map(c.contacts.map((ct) => [ct.id, ct.service_id]));
+  const phones = groupBy(c.phones, (p) => p.service_id ?? (p.contact_id ? contactService.get(p.contact_id) : null));
+  const languages = groupBy(c.languages, (l) => l.service_id);
+  const areas = groupBy(c.service_areas, (a) => a.service_id);
+  const needs = groupBy(c.service_taxonomies, (t) => t.service_id);
+
+  return c.services
+    .filter((s) => s.published)
+    .map((s): Listing => {
+      const org = s.organization_id ? organisations.get(s.organization_id) : undefined;
+      const description = s.description?.trim() ?? '';
+      const serviceCosts = costs.get(s.id) ?? [];
+      const costLines = serviceCosts
+        .map((o) => {
+          const head = [o.option, o.amount != null && o.amount > 0 ? money(o.amount) : null].filter(Boolean).join(' ');
+          return o.amount_description ? `${head} (${o.amount_description})` : head;
+        })
+        .filter(Boolean);
+      return {
+        id: s.id,
+        name: s.name,
+        organisation: org ? { name: org.name, url: org.url ?? null } : null,
+        paragraphs: description ? description.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) : [],
+        summary: summarise(description),
+        status: s.status,
+        needs: (needs.get(s.id) ?? []).flatMap((link) => {
+          const term = terms.get(link.taxonomy_term_id);
+          return term ? [{ code: term.code ?? term.id, label: term.resident_label ?? term.name, synonyms: term.synonyms }] : [];
+        }),
+        locations: (sals.get(s.id) ?? []).flatMap((sal) => {
+          const l = locations.get(sal.location_id);
+          if (!l || l.location_type === 'virtual') return [];
+          return [{
+            name: l.name ?? null,
+            address: [l.address_1, l.address_2, l.city].filter((x): x is string => Boolean(x)),
+            postcode: l.postal_code ?? null,
+            town: l.city ?? null,
+            latitude: l.latitude ?? null,
+            longitude: l.longitude ?? null,
+            accessibility: l.accessibility ?? null,
+            transportation: l.transportation ?? null,
+          }];
+        }),
+        times: (schedules.get(s.id) ?? []).map(describeSchedule).filter((t): t is string => Boolean(t)),
+        costs: costLines.length ? costLines : s.fees_description ? [s.fees_description] : [],
+        free: serviceCosts.length > 0 ? serviceCosts.every((o) => !o.amount) : /^free\b/i.test(s.fees_description ?? ''),
+        accessRoutes: s.access_routes,
+        attendingTypes: s.attending_types,
+        eligibility: s.eligibility_description ?? null,
+        howToAccess: s.application_process ?? null,
+        ages: agesText(s.minimum_age, s.maximum_age),
+        phones: (phones.get(s.id) ?? []).map((p) => ({ number: p.number, label: p.description ?? null })),
+        email: s.email ?? null,
+        url: s.url ?? null,
+        languages: [...new Set((languages.get(s.id) ?? []).map((l) => l.name).filter((n): n is string => Boolean(n)))],
+        areas: (areas.get(s.id) ?? []).map((a) => a.name).filter((n): n is string => Boolean(n)),
+        assuredDate: s.assured_date ?? null,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}

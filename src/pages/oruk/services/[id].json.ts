@@ -1,0 +1,12 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { exportCatalogue } from '../../../lib/oruk/export.ts';
+import type { HsdsService } from '../../../lib/oruk/hsds3.ts';
+import { supabaseClient } from '../../../lib/supabase.ts';
+
+/** One service as an Open Referral UK 3.0 document, like the ORUK read API's `/services/{id}`. */
+export const getStaticPaths = (async () => {
+  const { services } = await exportCatalogue(supabaseClient());
+  return services.map((service) => ({ params: { id: service.id }, props: { service } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => new Response(JSON.stringify((props as { service: HsdsService }).service), { headers: { 'Content-Type': 'application/json' } });
