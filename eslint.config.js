@@ -5,7 +5,20 @@ import tseslint from 'typescript-eslint';
 import { defineConfig } from 'eslint/config';
 
 export default defineConfig(
-  { ignores: ['dist/', 'dist-test/', '.astro/', '.stack/', '.stack-test/', '.tools/', 'node_modules/', 'test-results/', 'playwright-report/', '.test-results/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-test/',
+      '.astro/',
+      '.stack/',
+      '.stack-test/',
+      '.tools/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      '.test-results/',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -36,9 +36,13 @@ try {
   const connection = { host: config.PUBLIC_MEILI_HOST, searchKey: config.PUBLIC_MEILI_SEARCH_KEY };
   const words = ['walking', 'benefits', 'carers', 'befriending', 'warm space', 'lonely', 'debt advice'];
   let i = 0;
-  console.log(`search (Meilisearch, search-only key): ${percentiles(await time(() => searchServices(connection, { words: words[i++ % words.length]! })))}`);
+  console.log(
+    `search (Meilisearch, search-only key): ${percentiles(await time(() => searchServices(connection, { words: words[i++ % words.length]! })))}`,
+  );
   const supabase = supabaseClient(config);
-  console.log(`REST read of published services (gateway → PostgREST → Postgres, anon key): ${percentiles(await time(async () => await supabase.from('services').select('id, name').eq('published', true).limit(20)))}`);
+  console.log(
+    `REST read of published services (gateway → PostgREST → Postgres, anon key): ${percentiles(await time(async () => await supabase.from('services').select('id, name').eq('published', true).limit(20)))}`,
+  );
   const memory = process.memoryUsage();
   console.log(`bench process memory: rss ${(memory.rss / 2 ** 20).toFixed(1)} MiB`);
 } finally {

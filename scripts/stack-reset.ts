@@ -6,7 +6,9 @@ import { portInUse } from './stack/processes.ts';
 /** `npm run stack:reset`: wipes the stack's state folder (database, search index, logs). */
 const profile = profileFromArgs(process.argv.slice(2));
 if (await portInUse(profile.ports.postgres)) {
-  console.error(`The ${profile.name} stack is still running (port ${profile.ports.postgres} answers). Stop it with Ctrl-C first; nothing was deleted.`);
+  console.error(
+    `The ${profile.name} stack is still running (port ${profile.ports.postgres} answers). Stop it with Ctrl-C first; nothing was deleted.`,
+  );
   process.exit(1);
 }
 const pgDir = join(profile.stateDir, 'postgres');

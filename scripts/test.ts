@@ -40,7 +40,11 @@ try {
   // Vitest runs second: its integration tests write to the database, and the site must be built
   // from the untouched sample data the end-to-end tests expect.
   if (!e2eOnly) {
-    const code = await runNode(binOf('vitest', 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/vitest.json`], env);
+    const code = await runNode(
+      binOf('vitest', 'vitest'),
+      ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/vitest.json`],
+      env,
+    );
     results.push(vitestResult(`${resultsDir}/vitest.json`, code));
   }
 } finally {

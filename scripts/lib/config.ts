@@ -7,7 +7,10 @@ import { localMeiliMasterKey, apiKeys } from '../stack/secrets.ts';
  * the browser, so nothing under src/ imports this module.
  */
 export const scriptConfigSchema = publicConfigSchema.extend({
-  SUPABASE_SERVICE_ROLE_KEY: z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'must be the service_role JWT of your Supabase project').default(apiKeys().serviceRoleKey),
+  SUPABASE_SERVICE_ROLE_KEY: z
+    .string()
+    .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'must be the service_role JWT of your Supabase project')
+    .default(apiKeys().serviceRoleKey),
   MEILI_ADMIN_KEY: z.string().min(16, 'must be a Meilisearch key allowed to manage indexes').default(localMeiliMasterKey),
   DATABASE_URL: z
     .string()

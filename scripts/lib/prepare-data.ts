@@ -15,8 +15,16 @@ export async function prepareData(stack: RunningStack, log: (line: string) => vo
   if (!existsSync(marker)) {
     const counts = await seedDatabase(config.DATABASE_URL);
     writeFileSync(marker, new Date().toISOString());
-    log(`Loaded sample data: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    log(
+      `Loaded sample data: ${Object.entries(counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`,
+    );
   }
   const indexed = await indexSearch(config);
-  log(`Search index ready: ${Object.entries(indexed).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  log(
+    `Search index ready: ${Object.entries(indexed)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}`,
+  );
 }

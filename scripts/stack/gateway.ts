@@ -18,7 +18,8 @@ const openAuthRoutes = ['/verify', '/callback', '/authorize', '/health'];
 
 const corsHeaders = {
   'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD',
-  'Access-Control-Allow-Headers': 'authorization, apikey, content-type, x-client-info, x-supabase-api-version, prefer, range, accept, accept-profile, content-profile, x-retry-count',
+  'Access-Control-Allow-Headers':
+    'authorization, apikey, content-type, x-client-info, x-supabase-api-version, prefer, range, accept, accept-profile, content-profile, x-retry-count',
   'Access-Control-Expose-Headers': 'content-range, content-location, x-supabase-api-version, location',
   'Access-Control-Max-Age': '3600',
 };
@@ -69,8 +70,13 @@ export function handleRequest(options: GatewayOptions) {
     const [, service, rest = '/'] = route;
     const open = service === 'auth' && openAuthRoutes.includes(rest);
     const key = apiKeyOf(req, url);
-    if (!open && !key) return sendJson(res, 401, { message: 'No API key found in request', hint: 'Send your project API key in the apikey header.' });
-    if (!open && key && !options.apiKeys.includes(key)) return sendJson(res, 401, { message: 'Invalid API key', hint: 'Double check the apikey header holds your anon or service_role key.' });
+    if (!open && !key)
+      return sendJson(res, 401, { message: 'No API key found in request', hint: 'Send your project API key in the apikey header.' });
+    if (!open && key && !options.apiKeys.includes(key))
+      return sendJson(res, 401, {
+        message: 'Invalid API key',
+        hint: 'Double check the apikey header holds your anon or service_role key.',
+      });
 
     const headers = { ...req.headers };
     delete headers.host;

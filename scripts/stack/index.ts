@@ -70,7 +70,12 @@ async function loadAuthServer() {
   const file = join(import.meta.dirname, 'auth', 'server.ts');
   if (!existsSync(file)) return undefined;
   return (await import('./auth/server.ts')) as {
-    startAuthServer(opts: { host: string; port: number; databaseUrl: string; env: NodeJS.ProcessEnv }): Promise<{ url: string; close(): Promise<void> }>;
+    startAuthServer(opts: {
+      host: string;
+      port: number;
+      databaseUrl: string;
+      env: NodeJS.ProcessEnv;
+    }): Promise<{ url: string; close(): Promise<void> }>;
   };
 }
 
@@ -88,7 +93,11 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
 
   for (const [part, port] of Object.entries(profile.ports)) {
     if (part === 'site' || part === 'postgres') continue;
-    if (await portInUse(port)) throw new StackPartError(part, `port ${port} on ${host} is already in use by another program. Stop it, or stop the other stack with Ctrl-C.`);
+    if (await portInUse(port))
+      throw new StackPartError(
+        part,
+        `port ${port} on ${host} is already in use by another program. Stop it, or stop the other stack with Ctrl-C.`,
+      );
   }
 
   const stops: Array<() => Promise<unknown>> = [];
@@ -100,7 +109,10 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
 
   try {
     const [postgres, meili] = await Promise.all([startPostgres(profile), startMeilisearch(profile)]);
-    stops.push(() => meili.stop(), () => postgres.stop());
+    stops.push(
+      () => meili.stop(),
+      () => postgres.stop(),
+    );
     log(`Postgres ready on ${host}:${profile.ports.postgres}${postgres.freshlyCreated ? ' (new database)' : ''}`);
     log(`Meilisearch ready on ${meili.url}`);
 
@@ -132,7 +144,11 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
       postgrestUrl: `http://${host}:${profile.ports.postgrest}`,
       authUrl: auth?.url,
       apiKeys: [env.PUBLIC_SUPABASE_ANON_KEY!, env.SUPABASE_SERVICE_ROLE_KEY!],
-      allowedOrigins: [`http://localhost:${profile.ports.site}`, `http://${host}:${profile.ports.site}`, ...(process.env.SIGNPOST_CORS_ORIGINS?.split(',') ?? [])],
+      allowedOrigins: [
+        `http://localhost:${profile.ports.site}`,
+        `http://${host}:${profile.ports.site}`,
+        ...(process.env.SIGNPOST_CORS_ORIGINS?.split(',') ?? []),
+      ],
     });
     stops.push(
       () =>
@@ -146,7 +162,10 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
     await waitUntilHealthy('API gateway', () => gatewayHealthy(env));
     if (auth) await waitUntilHealthy('Auth', () => httpOk(`${env.PUBLIC_SUPABASE_URL}/auth/v1/health`));
 
-    const record: OwnerRecord = { pid: process.pid, childPids: [postgrest.child.pid, meili.child.pid].filter((p): p is number => typeof p === 'number') };
+    const record: OwnerRecord = {
+      pid: process.pid,
+      childPids: [postgrest.child.pid, meili.child.pid].filter((p): p is number => typeof p === 'number'),
+    };
     writeFileSync(ownerFile(profile), JSON.stringify(record));
     return { profile, env, freshDatabase: postgres.freshlyCreated, owned: true, stop: stopAll };
   } catch (error) {

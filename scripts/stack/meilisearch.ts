@@ -13,7 +13,10 @@ function binaryPath(): string {
     if (process.platform !== 'linux' || process.arch !== 'x64' || !existsSync(bin)) throw new Error('unsupported');
     return bin;
   } catch {
-    throw new StackPartError('Meilisearch', `the bundled Meilisearch 1.21 is Linux x64 only (this is ${process.platform}-${process.arch}). Install Meilisearch 1.21 yourself and point PUBLIC_MEILI_HOST at it.`);
+    throw new StackPartError(
+      'Meilisearch',
+      `the bundled Meilisearch 1.21 is Linux x64 only (this is ${process.platform}-${process.arch}). Install Meilisearch 1.21 yourself and point PUBLIC_MEILI_HOST at it.`,
+    );
   }
 }
 
@@ -30,7 +33,14 @@ async function ensureSearchKey(url: string): Promise<string> {
     const created = await fetch(`${url}/keys`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ uid: meiliSearchKeyUid, name: 'Signpost browser search', description: 'Search only, safe to ship to browsers', actions: ['search'], indexes: ['*'], expiresAt: null }),
+      body: JSON.stringify({
+        uid: meiliSearchKeyUid,
+        name: 'Signpost browser search',
+        description: 'Search only, safe to ship to browsers',
+        actions: ['search'],
+        indexes: ['*'],
+        expiresAt: null,
+      }),
     });
     if (!created.ok) throw new StackPartError('Meilisearch', `could not create the search key: ${await created.text()}`);
   } else if (!existing.ok) {
@@ -39,7 +49,8 @@ async function ensureSearchKey(url: string): Promise<string> {
   const key = meiliKeyFor(meiliSearchKeyUid);
   const check = await fetch(`${url}/keys/${meiliSearchKeyUid}`, { headers });
   const body = (await check.json()) as { key?: string };
-  if (body.key !== key) throw new StackPartError('Meilisearch', 'the search key Meilisearch holds is not the one derived from the master key');
+  if (body.key !== key)
+    throw new StackPartError('Meilisearch', 'the search key Meilisearch holds is not the one derived from the master key');
   return key;
 }
 
@@ -49,16 +60,28 @@ export async function startMeilisearch(profile: StackProfile): Promise<RunningMe
   const dataDir = join(profile.stateDir, 'meilisearch');
   mkdirSync(dataDir, { recursive: true });
   const url = `http://${host}:${profile.ports.meilisearch}`;
-  const proc = startProcess('Meilisearch', bin, [
-    '--db-path', join(dataDir, 'data.ms'),
-    '--dump-dir', join(dataDir, 'dumps'),
-    '--snapshot-dir', join(dataDir, 'snapshots'),
-    '--http-addr', `${host}:${profile.ports.meilisearch}`,
-    '--master-key', localMeiliMasterKey,
-    '--env', 'production',
-    '--no-analytics',
-    '--max-indexing-threads', '2',
-  ], { logFile: join(profile.stateDir, 'meilisearch.log'), cwd: dataDir });
+  const proc = startProcess(
+    'Meilisearch',
+    bin,
+    [
+      '--db-path',
+      join(dataDir, 'data.ms'),
+      '--dump-dir',
+      join(dataDir, 'dumps'),
+      '--snapshot-dir',
+      join(dataDir, 'snapshots'),
+      '--http-addr',
+      `${host}:${profile.ports.meilisearch}`,
+      '--master-key',
+      localMeiliMasterKey,
+      '--env',
+      'production',
+      '--no-analytics',
+      '--max-indexing-threads',
+      '2',
+    ],
+    { logFile: join(profile.stateDir, 'meilisearch.log'), cwd: dataDir },
+  );
   await waitUntilHealthy('Meilisearch', () => httpOk(`${url}/health`), { process: proc });
   const searchKey = await ensureSearchKey(url);
   return { ...proc, url, searchKey };

@@ -30,17 +30,26 @@ export async function applyMigrations(client: pg.Client): Promise<string[]> {
     create table if not exists supabase_migrations.schema_migrations (
       version text primary key, statements text[], name text
     );`);
-  const done = new Set((await client.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map((r) => r.version));
+  const done = new Set(
+    (await client.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map((r) => r.version),
+  );
   const applied: string[] = [];
   for (const file of await sqlFiles(join(supabaseDir, 'migrations'))) {
-    const base = file.split('/').pop()!.replace(/\.sql$/, '');
+    const base = file
+      .split('/')
+      .pop()!
+      .replace(/\.sql$/, '');
     const [version, ...rest] = base.split('_');
     if (!version || done.has(version)) continue;
     const sql = await readFile(file, 'utf8');
     try {
       await client.query('begin');
       await client.query(sql);
-      await client.query('insert into supabase_migrations.schema_migrations (version, statements, name) values ($1, $2, $3)', [version, [sql], rest.join('_')]);
+      await client.query('insert into supabase_migrations.schema_migrations (version, statements, name) values ($1, $2, $3)', [
+        version,
+        [sql],
+        rest.join('_'),
+      ]);
       await client.query('commit');
     } catch (error) {
       await client.query('rollback');

@@ -84,7 +84,11 @@ export async function startPostgres(profile: StackProfile): Promise<RunningPostg
     else await stopLeftoverServer(dataDir);
     await server.start();
   } catch (error) {
-    throw new StackPartError('Postgres', error instanceof Error ? error.message : 'the server exited during start-up', await logTail(logFile));
+    throw new StackPartError(
+      'Postgres',
+      error instanceof Error ? error.message : 'the server exited during start-up',
+      await logTail(logFile),
+    );
   }
   const url = databaseUrl(profile);
   await waitUntilHealthy('Postgres', async () => {

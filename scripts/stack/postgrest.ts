@@ -15,7 +15,10 @@ function binaryPath(): string {
     if (!existsSync(bin)) throw new Error('binary missing');
     return bin;
   } catch {
-    throw new StackPartError('PostgREST', `no PostgREST build for ${process.platform}-${process.arch} (${pkg}). Install PostgREST 12 and put it on PATH, or use the Supabase CLI.`);
+    throw new StackPartError(
+      'PostgREST',
+      `no PostgREST build for ${process.platform}-${process.arch} (${pkg}). Install PostgREST 12 and put it on PATH, or use the Supabase CLI.`,
+    );
   }
 }
 

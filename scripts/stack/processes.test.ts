@@ -10,7 +10,9 @@ describe('waiting for a part of the stack', () => {
     const proc = startProcess('Pretend service', 'sh', ['-c', 'echo "listening failed: address in use"; exit 3'], { logFile });
     const waiting = waitUntilHealthy('Pretend service', () => Promise.resolve(false), { process: proc, timeoutMs: 5000 });
     await expect(waiting).rejects.toThrow(StackPartError);
-    await expect(waiting).rejects.toThrow(/Pretend service did not start: the process exited with code 3[\s\S]*listening failed: address in use/);
+    await expect(waiting).rejects.toThrow(
+      /Pretend service did not start: the process exited with code 3[\s\S]*listening failed: address in use/,
+    );
   });
 
   it('gives up after its time limit and says the health check never passed', async () => {

@@ -24,7 +24,12 @@ const setpriv = '/usr/bin/setpriv';
 const dieWithParent = process.platform === 'linux' && existsSync(setpriv);
 
 /** Starts a long-running binary with its output going to a log file under the state folder. */
-export function startProcess(part: string, command: string, args: string[], opts: { env?: NodeJS.ProcessEnv; logFile: string; cwd?: string }): ManagedProcess {
+export function startProcess(
+  part: string,
+  command: string,
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; logFile: string; cwd?: string },
+): ManagedProcess {
   const log = createWriteStream(opts.logFile, { flags: 'a' });
   const [bin, argv] = dieWithParent ? [setpriv, ['--pdeathsig', 'SIGTERM', '--', command, ...args]] : [command, args];
   const child = spawn(bin, argv, { env: { ...process.env, ...opts.env }, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -72,7 +77,11 @@ export function portInUse(port: number, hostname = '127.0.0.1'): Promise<boolean
 }
 
 /** Polls a health check until it passes, the process dies, or time runs out. */
-export async function waitUntilHealthy(part: string, check: () => Promise<boolean>, opts: { timeoutMs?: number; process?: ManagedProcess } = {}): Promise<void> {
+export async function waitUntilHealthy(
+  part: string,
+  check: () => Promise<boolean>,
+  opts: { timeoutMs?: number; process?: ManagedProcess } = {},
+): Promise<void> {
   const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
   while (Date.now() < deadline) {
     if (opts.process && opts.process.child.exitCode !== null) {
@@ -81,7 +90,11 @@ export async function waitUntilHealthy(part: string, check: () => Promise<boolea
     if (await check().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new StackPartError(part, 'it did not answer its health check in time', opts.process ? await logTail(opts.process.logFile) : undefined);
+  throw new StackPartError(
+    part,
+    'it did not answer its health check in time',
+    opts.process ? await logTail(opts.process.logFile) : undefined,
+  );
 }
 
 export async function httpOk(url: string, headers: Record<string, string> = {}): Promise<boolean> {

@@ -6,7 +6,11 @@ interface Props {
   needs: { code: string; label: string }[];
 }
 
-type State = { kind: 'idle' } | { kind: 'searching' } | { kind: 'done'; words: string; needLabel: string | undefined; hits: ServiceHit[]; total: number } | { kind: 'failed' };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'searching' }
+  | { kind: 'done'; words: string; needLabel: string | undefined; hits: ServiceHit[]; total: number }
+  | { kind: 'failed' };
 
 function field(form: FormData, name: string): string {
   const value = form.get(name);
@@ -17,7 +21,9 @@ function resultsSentence(state: Extract<State, { kind: 'done' }>): string {
   const what = [state.words ? `“${state.words}”` : '', state.needLabel ? `“${state.needLabel}”` : ''].filter(Boolean).join(' in ');
   if (state.total === 0) return `No services found for ${what}`;
   const found = `${state.total} ${state.total === 1 ? 'service' : 'services'} found for ${what}`;
-  return state.hits.length < state.total ? `${found}. Showing the best ${state.hits.length}: add words or choose a need to narrow them down.` : found;
+  return state.hits.length < state.total
+    ? `${found}. Showing the best ${state.hits.length}: add words or choose a need to narrow them down.`
+    : found;
 }
 
 /** Search island: words and a need, sent to Meilisearch with the search-only key. */
@@ -73,7 +79,16 @@ export default function ServiceSearch({ connection, needs }: Props) {
         <span className="hint" id={ids.hint}>
           For example: walking group, benefits, carers, lonely
         </span>
-        <input className="input" id={ids.words} name="q" type="search" aria-describedby={ids.hint} value={words} onChange={(e) => setWords(e.target.value)} autoComplete="off" />
+        <input
+          className="input"
+          id={ids.words}
+          name="q"
+          type="search"
+          aria-describedby={ids.hint}
+          value={words}
+          onChange={(e) => setWords(e.target.value)}
+          autoComplete="off"
+        />
         <label className="label" htmlFor={ids.need}>
           What would you like help with?
         </label>
@@ -93,7 +108,9 @@ export default function ServiceSearch({ connection, needs }: Props) {
       </form>
       <div aria-live="polite">
         {state.kind === 'searching' && <p className="status">Searching…</p>}
-        {state.kind === 'failed' && <p className="status error-message">Search is not working right now. Try again, or browse by what matters to you below.</p>}
+        {state.kind === 'failed' && (
+          <p className="status error-message">Search is not working right now. Try again, or browse by what matters to you below.</p>
+        )}
         {state.kind === 'done' && <p className="status">{resultsSentence(state)}</p>}
       </div>
       {state.kind === 'done' && state.hits.length > 0 && (
@@ -105,9 +122,7 @@ export default function ServiceSearch({ connection, needs }: Props) {
               </a>
               {hit.organisation && <span className="meta">{hit.organisation}</span>}
               <p>{hit.summary}</p>
-              <span className="meta">
-                {[hit.towns.join(', '), hit.free ? 'Free' : ''].filter(Boolean).join(' · ')}
-              </span>
+              <span className="meta">{[hit.towns.join(', '), hit.free ? 'Free' : ''].filter(Boolean).join(' · ')}</span>
             </li>
           ))}
         </ul>

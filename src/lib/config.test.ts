@@ -15,7 +15,8 @@ describe('public configuration', () => {
   });
 
   it('names every malformed variable in one message', () => {
-    const attempt = () => publicConfig({ PUBLIC_SUPABASE_URL: 'not a url', PUBLIC_SUPABASE_ANON_KEY: 'abc', PUBLIC_MEILI_SEARCH_KEY: 'short' });
+    const attempt = () =>
+      publicConfig({ PUBLIC_SUPABASE_URL: 'not a url', PUBLIC_SUPABASE_ANON_KEY: 'abc', PUBLIC_MEILI_SEARCH_KEY: 'short' });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/PUBLIC_SUPABASE_URL: must be the URL of your Supabase project/);
     expect(attempt).toThrow(/PUBLIC_SUPABASE_ANON_KEY: must be a JWT/);

@@ -17,7 +17,9 @@ export const localDefaults = {
 const jwt = z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'must be a JWT (three base64url parts separated by dots)');
 
 export const publicConfigSchema = z.object({
-  PUBLIC_SUPABASE_URL: z.url({ message: 'must be the URL of your Supabase project, e.g. https://abcd.supabase.co' }).default(localDefaults.PUBLIC_SUPABASE_URL),
+  PUBLIC_SUPABASE_URL: z
+    .url({ message: 'must be the URL of your Supabase project, e.g. https://abcd.supabase.co' })
+    .default(localDefaults.PUBLIC_SUPABASE_URL),
   PUBLIC_SUPABASE_ANON_KEY: jwt.default(localDefaults.PUBLIC_SUPABASE_ANON_KEY),
   PUBLIC_MEILI_HOST: z.url({ message: 'must be the URL of your Meilisearch server' }).default(localDefaults.PUBLIC_MEILI_HOST),
   PUBLIC_MEILI_SEARCH_KEY: z.string().min(16, 'must be a Meilisearch search-only API key').default(localDefaults.PUBLIC_MEILI_SEARCH_KEY),

@@ -55,7 +55,8 @@ test('a service page shows what it is, when, where, cost, how to get help and wh
   await page.goto(`/services/${target.id}/`);
   await expect(page.getByRole('heading', { level: 1, name: target.name })).toBeVisible();
   await expect(page.getByText(/^Last checked \d+ \w+ \d{4}/)).toBeVisible();
-  for (const term of ['Helps with', 'When', 'Cost', 'How to get help']) await expect(page.getByRole('term').filter({ hasText: term })).toBeVisible();
+  for (const term of ['Helps with', 'When', 'Cost', 'How to get help'])
+    await expect(page.getByRole('term').filter({ hasText: term })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Contact' })).toBeVisible();
   await expect(page.getByRole('link', { name: /^01632|^07700|^0/ }).first()).toHaveAttribute('href', /^tel:/);
 });
@@ -80,7 +81,9 @@ test('a draft listing has no page and is not in the A to Z', async ({ page }) =>
 });
 
 test('a need page lists exactly the published services for that need', async ({ page }) => {
-  const moneyServices = new Set(sampleData.catalogue.service_taxonomies.filter((t) => t.taxonomy_term_id === 'need-money').map((t) => t.service_id));
+  const moneyServices = new Set(
+    sampleData.catalogue.service_taxonomies.filter((t) => t.taxonomy_term_id === 'need-money').map((t) => t.service_id),
+  );
   const listings = buildListings(sampleData.catalogue).filter((l) => moneyServices.has(l.id));
   expect(listings.length).toBeGreaterThan(0);
   await page.goto('/needs/money/');

@@ -9,7 +9,10 @@ describe('how fresh a listing is', () => {
   });
 
   it('warns when the last check was over a year ago', () => {
-    expect(freshness('2025-06-01', today)).toEqual({ label: 'Last checked 1 June 2025, over a year ago. Contact the service before you go.', stale: true });
+    expect(freshness('2025-06-01', today)).toEqual({
+      label: 'Last checked 1 June 2025, over a year ago. Contact the service before you go.',
+      stale: true,
+    });
   });
 
   it('says plainly when nobody has checked it yet', () => {

@@ -7,10 +7,26 @@ function catalogueWith(overrides: Partial<ReturnType<typeof emptyCatalogue>>) {
 }
 
 const service = {
-  id: 's1', organization_id: null, name: 'Men’s Shed', alternate_name: null, description: 'Make things.\n\nMeet people.', url: null, email: null,
-  status: 'active' as const, fees_description: null, accreditations: null, eligibility_description: null, application_process: null,
-  minimum_age: 18, maximum_age: null, assured_date: null, assurer_email: null, attending_types: ['in person' as const], access_routes: ['drop in' as const],
-  published: true, last_modified: '2026-01-01T00:00:00Z',
+  id: 's1',
+  organization_id: null,
+  name: 'Men’s Shed',
+  alternate_name: null,
+  description: 'Make things.\n\nMeet people.',
+  url: null,
+  email: null,
+  status: 'active' as const,
+  fees_description: null,
+  accreditations: null,
+  eligibility_description: null,
+  application_process: null,
+  minimum_age: 18,
+  maximum_age: null,
+  assured_date: null,
+  assurer_email: null,
+  attending_types: ['in person' as const],
+  access_routes: ['drop in' as const],
+  published: true,
+  last_modified: '2026-01-01T00:00:00Z',
 };
 
 describe('turning catalogue rows into listings', () => {
@@ -26,7 +42,21 @@ describe('turning catalogue rows into listings', () => {
 
   it('describes costs with amount and note, and knows when a service is free', () => {
     const paid = buildListings(
-      catalogueWith({ services: [service], cost_options: [{ id: 'c1', service_id: 's1', valid_from: null, valid_to: null, option: 'Weekly shop', currency: 'GBP', amount: 4.5, amount_description: 'Choose 10 items' }] }),
+      catalogueWith({
+        services: [service],
+        cost_options: [
+          {
+            id: 'c1',
+            service_id: 's1',
+            valid_from: null,
+            valid_to: null,
+            option: 'Weekly shop',
+            currency: 'GBP',
+            amount: 4.5,
+            amount_description: 'Choose 10 items',
+          },
+        ],
+      }),
     )[0]!;
     expect(paid.costs).toEqual(['Weekly shop £4.50 (Choose 10 items)']);
     expect(paid.free).toBe(false);

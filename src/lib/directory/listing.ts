@@ -71,7 +71,10 @@ export function buildListings(c: Catalogue): Listing[] {
   const terms = new Map(c.taxonomy_terms.map((t) => [t.id, t]));
   const sals = groupBy(c.service_at_locations, (s) => s.service_id);
   const salService = new Map(c.service_at_locations.map((s) => [s.id, s.service_id]));
-  const schedules = groupBy(c.schedules, (s) => s.service_id ?? (s.service_at_location_id ? salService.get(s.service_at_location_id) : null));
+  const schedules = groupBy(
+    c.schedules,
+    (s) => s.service_id ?? (s.service_at_location_id ? salService.get(s.service_at_location_id) : null),
+  );
   const costs = groupBy(c.cost_options, (o) => o.service_id);
   const contactService = new Map(c.contacts.map((ct) => [ct.id, ct.service_id]));
   const phones = groupBy(c.phones, (p) => p.service_id ?? (p.contact_id ? contactService.get(p.contact_id) : null));
@@ -95,7 +98,12 @@ export function buildListings(c: Catalogue): Listing[] {
         id: s.id,
         name: s.name,
         organisation: org ? { name: org.name, url: org.url ?? null } : null,
-        paragraphs: description ? description.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) : [],
+        paragraphs: description
+          ? description
+              .split(/\n\s*\n/)
+              .map((p) => p.trim())
+              .filter(Boolean)
+          : [],
         summary: summarise(description),
         status: s.status,
         needs: (needs.get(s.id) ?? []).flatMap((link) => {
@@ -105,16 +113,18 @@ export function buildListings(c: Catalogue): Listing[] {
         locations: (sals.get(s.id) ?? []).flatMap((sal) => {
           const l = locations.get(sal.location_id);
           if (!l || l.location_type === 'virtual') return [];
-          return [{
-            name: l.name ?? null,
-            address: [l.address_1, l.address_2, l.city].filter((x): x is string => Boolean(x)),
-            postcode: l.postal_code ?? null,
-            town: l.city ?? null,
-            latitude: l.latitude ?? null,
-            longitude: l.longitude ?? null,
-            accessibility: l.accessibility ?? null,
-            transportation: l.transportation ?? null,
-          }];
+          return [
+            {
+              name: l.name ?? null,
+              address: [l.address_1, l.address_2, l.city].filter((x): x is string => Boolean(x)),
+              postcode: l.postal_code ?? null,
+              town: l.city ?? null,
+              latitude: l.latitude ?? null,
+              longitude: l.longitude ?? null,
+              accessibility: l.accessibility ?? null,
+              transportation: l.transportation ?? null,
+            },
+          ];
         }),
         times: (schedules.get(s.id) ?? []).map(describeSchedule).filter((t): t is string => Boolean(t)),
         costs: costLines.length ? costLines : s.fees_description ? [s.fees_description] : [],

@@ -12,22 +12,36 @@ describe('opening times in plain words', () => {
   });
 
   it('says Monday to Friday for every weekday', () => {
-    expect(describeSchedule({ ...base, freq: 'WEEKLY', byday: 'MO,TU,WE,TH,FR', opens_at: '09:30:00', closes_at: '16:30:00' })).toBe('Monday to Friday, 9:30am to 4:30pm');
+    expect(describeSchedule({ ...base, freq: 'WEEKLY', byday: 'MO,TU,WE,TH,FR', opens_at: '09:30:00', closes_at: '16:30:00' })).toBe(
+      'Monday to Friday, 9:30am to 4:30pm',
+    );
   });
 
   it('names single and paired weekdays', () => {
-    expect(describeSchedule({ ...base, freq: 'WEEKLY', byday: 'TU', opens_at: '10:00:00', closes_at: '11:30:00' })).toBe('Every Tuesday, 10am to 11:30am');
+    expect(describeSchedule({ ...base, freq: 'WEEKLY', byday: 'TU', opens_at: '10:00:00', closes_at: '11:30:00' })).toBe(
+      'Every Tuesday, 10am to 11:30am',
+    );
     expect(describeSchedule({ ...base, freq: 'WEEKLY', byday: 'MO,TH' })).toBe('Every Monday and Thursday');
   });
 
   it('handles fortnightly sessions and keeps the publisher’s note', () => {
-    expect(describeSchedule({ ...base, freq: 'WEEKLY', interval: 2, byday: 'FR', opens_at: '14:00:00', closes_at: '16:00:00', description: 'Every other week; phone to check dates.' })).toBe(
-      'Every other Friday, 2pm to 4pm. Every other week; phone to check dates.',
-    );
+    expect(
+      describeSchedule({
+        ...base,
+        freq: 'WEEKLY',
+        interval: 2,
+        byday: 'FR',
+        opens_at: '14:00:00',
+        closes_at: '16:00:00',
+        description: 'Every other week; phone to check dates.',
+      }),
+    ).toBe('Every other Friday, 2pm to 4pm. Every other week; phone to check dates.');
   });
 
   it('reads monthly rules such as the fourth Wednesday', () => {
-    expect(describeSchedule({ ...base, freq: 'MONTHLY', byday: '4WE', opens_at: '10:00:00', closes_at: '12:00:00' })).toBe('The fourth Wednesday of the month, 10am to midday');
+    expect(describeSchedule({ ...base, freq: 'MONTHLY', byday: '4WE', opens_at: '10:00:00', closes_at: '12:00:00' })).toBe(
+      'The fourth Wednesday of the month, 10am to midday',
+    );
     expect(describeSchedule({ ...base, freq: 'MONTHLY', byday: '-1FR' })).toBe('The last Friday of the month');
   });
 

@@ -1,6 +1,14 @@
 import type { Schedule } from '../schemas/schedule.ts';
 
-const dayNames: Record<string, string> = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' };
+const dayNames: Record<string, string> = {
+  MO: 'Monday',
+  TU: 'Tuesday',
+  WE: 'Wednesday',
+  TH: 'Thursday',
+  FR: 'Friday',
+  SA: 'Saturday',
+  SU: 'Sunday',
+};
 const ordinals: Record<string, string> = { '1': 'first', '2': 'second', '3': 'third', '4': 'fourth', '5': 'fifth', '-1': 'last' };
 const weekdays = ['MO', 'TU', 'WE', 'TH', 'FR'];
 
@@ -29,13 +37,18 @@ type ScheduleShape = Pick<Schedule, 'freq' | 'interval' | 'byday' | 'bymonthday'
 
 /** Turns an ORUK (iCal-shaped) schedule into one plain sentence, or null when it says nothing usable. */
 export function describeSchedule(s: ScheduleShape): string | null {
-  const days = (s.byday ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+  const days = (s.byday ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
   let when = '';
-  if (s.freq === 'WEEKLY' && days.length) when = `${s.interval && s.interval > 1 ? `Every ${s.interval === 2 ? 'other' : `${s.interval}th`}` : 'Every'} ${listDays(days)}`;
+  if (s.freq === 'WEEKLY' && days.length)
+    when = `${s.interval && s.interval > 1 ? `Every ${s.interval === 2 ? 'other' : `${s.interval}th`}` : 'Every'} ${listDays(days)}`;
   else if (s.freq === 'MONTHLY' && days.length) when = `The ${days.map(monthlyDay).join(' and the ')}`;
   else if (s.freq === 'MONTHLY' && s.bymonthday) when = `On day ${s.bymonthday} of each month`;
   if (when === 'Every Monday to Friday') when = 'Monday to Friday';
-  const hours = s.opens_at && s.closes_at ? `${clockTime(s.opens_at)} to ${clockTime(s.closes_at)}` : s.opens_at ? `from ${clockTime(s.opens_at)}` : '';
+  const hours =
+    s.opens_at && s.closes_at ? `${clockTime(s.opens_at)} to ${clockTime(s.closes_at)}` : s.opens_at ? `from ${clockTime(s.opens_at)}` : '';
   const sentence = [when, hours].filter(Boolean).join(', ');
   const note = s.description?.trim();
   if (!sentence) return note || null;

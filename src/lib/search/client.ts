@@ -30,6 +30,8 @@ function needFilter(need: string | undefined): string | undefined {
 export async function searchServices(connection: SearchConnection, query: ServiceQuery): Promise<{ hits: ServiceHit[]; total: number }> {
   const client = new Meilisearch({ host: connection.host, apiKey: connection.searchKey });
   const filter = needFilter(query.need);
-  const result = await client.index<ServiceHit>(indexNames.services).search(query.words, { limit: query.limit ?? 20, ...(filter ? { filter } : {}) });
+  const result = await client
+    .index<ServiceHit>(indexNames.services)
+    .search(query.words, { limit: query.limit ?? 20, ...(filter ? { filter } : {}) });
   return { hits: result.hits, total: result.estimatedTotalHits ?? result.hits.length };
 }

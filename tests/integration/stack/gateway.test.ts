@@ -4,12 +4,18 @@ import { sampleData } from '../../../src/lib/sample-data/index.ts';
 import { testStack } from '../../support/stack.ts';
 import { userToken } from '../../support/jwt.ts';
 
-const published = sampleData.catalogue.services.filter((s) => s.published).map((s) => s.id).sort();
+const published = sampleData.catalogue.services
+  .filter((s) => s.published)
+  .map((s) => s.id)
+  .sort();
 const draft = sampleData.catalogue.services.find((s) => !s.published)!;
 const options = { auth: { persistSession: false, autoRefreshToken: false } };
 const anon = createClient(testStack.supabaseUrl, testStack.anonKey, options);
 const service = createClient(testStack.supabaseUrl, testStack.serviceRoleKey, options);
-const resident = createClient(testStack.supabaseUrl, testStack.anonKey, { ...options, global: { headers: { Authorization: `Bearer ${userToken()}` } } });
+const resident = createClient(testStack.supabaseUrl, testStack.anonKey, {
+  ...options,
+  global: { headers: { Authorization: `Bearer ${userToken()}` } },
+});
 
 describe('the API gateway', () => {
   it('refuses a request without an API key, as Supabase does', async () => {
@@ -25,14 +31,20 @@ describe('the API gateway', () => {
   });
 
   it('allows the site origin to call it from a browser', async () => {
-    const res = await fetch(`${testStack.supabaseUrl}/rest/v1/services`, { method: 'OPTIONS', headers: { Origin: testStack.env.PUBLIC_SITE_URL!, 'Access-Control-Request-Method': 'GET' } });
+    const res = await fetch(`${testStack.supabaseUrl}/rest/v1/services`, {
+      method: 'OPTIONS',
+      headers: { Origin: testStack.env.PUBLIC_SITE_URL!, 'Access-Control-Request-Method': 'GET' },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(testStack.env.PUBLIC_SITE_URL);
     expect(res.headers.get('access-control-allow-headers')).toContain('apikey');
   });
 
   it('gives no CORS permission to other origins', async () => {
-    const res = await fetch(`${testStack.supabaseUrl}/rest/v1/services`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' } });
+    const res = await fetch(`${testStack.supabaseUrl}/rest/v1/services`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' },
+    });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -60,7 +60,10 @@ describe.each([
   });
 
   it(canWrite ? 'can add documents' : 'cannot add documents', async () => {
-    const attempt = client.index(scratch).addDocuments([{ id: 'x', name: 'x' }]).waitTask();
+    const attempt = client
+      .index(scratch)
+      .addDocuments([{ id: 'x', name: 'x' }])
+      .waitTask();
     if (canWrite) await expect(attempt).resolves.toMatchObject({ status: 'succeeded' });
     else await expect(attempt).rejects.toMatchObject({ cause: { code: 'invalid_api_key' } });
   });

@@ -9,4 +9,5 @@ export const getStaticPaths = (async () => {
   return services.map((service) => ({ params: { id: service.id }, props: { service } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => new Response(JSON.stringify((props as { service: HsdsService }).service), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = ({ props }) =>
+  new Response(JSON.stringify((props as { service: HsdsService }).service), { headers: { 'Content-Type': 'application/json' } });
