@@ -131,7 +131,8 @@ interface IdentityRow {
   email: string | null;
 }
 
-interface FactorRow {
+/** An MFA factor as the user and admin APIs show it (never its secret). */
+export interface FactorRow {
   id: string;
   friendly_name: string | null;
   factor_type: string;

@@ -6,16 +6,8 @@ import { inTransaction } from '../db.ts';
 import { notFound } from '../errors.ts';
 import { requireAdmin } from '../guard.ts';
 import { ok } from '../http.ts';
-import { findUserById } from '../users.ts';
+import { findUserById, type FactorRow } from '../users.ts';
 
-interface FactorRow {
-  id: string;
-  friendly_name: string | null;
-  factor_type: string;
-  status: string;
-  created_at: Date;
-  updated_at: Date;
-}
 
 export const listUserFactors: Handler = async (ctx, req, params) => {
   await requireAdmin(ctx, req);
