@@ -108,11 +108,13 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
   };
 
   try {
-    const [postgres, meili] = await Promise.all([startPostgres(profile), startMeilisearch(profile)]);
-    stops.push(
-      () => meili.stop(),
-      () => postgres.stop(),
-    );
+    // Started side by side; whichever came up is stopped again if the other did not.
+    const [pgResult, meiliResult] = await Promise.allSettled([startPostgres(profile), startMeilisearch(profile)]);
+    if (meiliResult.status === 'fulfilled') stops.push(() => meiliResult.value.stop());
+    if (pgResult.status === 'fulfilled') stops.push(() => pgResult.value.stop());
+    if (pgResult.status === 'rejected') throw pgResult.reason;
+    if (meiliResult.status === 'rejected') throw meiliResult.reason;
+    const [postgres, meili] = [pgResult.value, meiliResult.value];
     log(`Postgres ready on ${host}:${profile.ports.postgres}${postgres.freshlyCreated ? ' (new database)' : ''}`);
     log(`Meilisearch ready on ${meili.url}`);
 

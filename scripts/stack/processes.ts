@@ -28,22 +28,29 @@ export function startProcess(
   part: string,
   command: string,
   args: string[],
-  opts: { env?: NodeJS.ProcessEnv; logFile: string; cwd?: string },
+  opts: { env?: NodeJS.ProcessEnv; logFile: string; cwd?: string; user?: { uid: number; gid: number }; stopSignal?: NodeJS.Signals },
 ): ManagedProcess {
   const log = createWriteStream(opts.logFile, { flags: 'a' });
-  const [bin, argv] = dieWithParent ? [setpriv, ['--pdeathsig', 'SIGTERM', '--', command, ...args]] : [command, args];
-  const child = spawn(bin, argv, { env: { ...process.env, ...opts.env }, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stopSignal = opts.stopSignal ?? 'SIGTERM';
+  // setpriv runs after the switch to `user`, so the death signal survives the change of uid.
+  const [bin, argv] = dieWithParent ? [setpriv, ['--pdeathsig', stopSignal, '--', command, ...args]] : [command, args];
+  const child = spawn(bin, argv, {
+    env: { ...process.env, ...opts.env },
+    cwd: opts.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(opts.user ?? {}),
+  });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   return {
     part,
     child,
     logFile: opts.logFile,
-    stop: () => stopChild(child),
+    stop: () => stopChild(child, 10_000, stopSignal),
   };
 }
 
-export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
+export function stopChild(child: ChildProcess, graceMs = 5000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
@@ -51,7 +58,7 @@ export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
       clearTimeout(timer);
       resolve();
     });
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }
 

@@ -8,7 +8,6 @@ import { requireAdmin } from '../guard.ts';
 import { ok } from '../http.ts';
 import { findUserById, type FactorRow } from '../users.ts';
 
-
 export const listUserFactors: Handler = async (ctx, req, params) => {
   await requireAdmin(ctx, req);
   const user = await findUserById(ctx.db, params.id!);
