@@ -1,4 +1,5 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { prepareData } from './lib/prepare-data.ts';
 import { binOf, runNode } from './lib/run.ts';
@@ -20,6 +21,22 @@ const resultsDir = resolve('.test-results');
 if (!(await portInUse(profile.ports.postgres))) rmSync(profile.stateDir, { recursive: true, force: true });
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
+
+// Playwright drives Debian's Chromium where its own browser download is not possible (see CONTRIBUTING.md).
+const ownBrowser = (() => {
+  try {
+    return existsSync(chromium.executablePath());
+  } catch {
+    return false;
+  }
+})();
+if (!process.env.CHROMIUM_PATH && !existsSync('/usr/bin/chromium') && !ownBrowser) {
+  console.error(
+    'Chromium is not installed, so the end-to-end tests cannot run. Install it with `sudo apt-get install chromium`, or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+  );
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 const stack = await startStack(profile);
 onShutdown(() => stack.stop());

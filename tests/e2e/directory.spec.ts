@@ -105,3 +105,14 @@ test('keyboard users can skip straight to the main content', async ({ page }) =>
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
 });
+
+test('when search cannot be reached, the resident is told plainly and can still browse', async ({ page }) => {
+  // The connection drops: nothing reaches Meilisearch from this page.
+  await page.route(/:\d+\/indexes\//, (route) => route.abort('internetdisconnected'));
+  await page.goto('/');
+  await page.getByRole('searchbox', { name: 'What are you looking for?' }).fill('walking');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByText('Search is not working right now. Try again, or browse by what matters to you below.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Get moving at your own pace' })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+});
