@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { stopChild } from './stack/processes.ts';
+import { portInUse, stopChild } from './stack/processes.ts';
 import { startStack } from './stack/index.ts';
 import { profiles } from './stack/profiles.ts';
 import { prepareData } from './lib/prepare-data.ts';
@@ -9,6 +9,11 @@ import { onShutdown } from './lib/shutdown.ts';
 /** `npm start`: the whole product on the local stack with sample data, at http://localhost:4321. */
 const profile = profiles.local;
 let preview: ChildProcess | undefined;
+
+if (await portInUse(profile.ports.site)) {
+  console.log(`Signpost is already running at http://localhost:${profile.ports.site} (another npm start). Stop that one with Ctrl-C to start afresh.`);
+  process.exit(0);
+}
 
 try {
   const stack = await startStack(profile);
