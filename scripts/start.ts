@@ -11,7 +11,9 @@ const profile = profiles.local;
 let preview: ChildProcess | undefined;
 
 if (await portInUse(profile.ports.site)) {
-  console.log(`Signpost is already running at http://localhost:${profile.ports.site} (another npm start). Stop that one with Ctrl-C to start afresh.`);
+  console.log(
+    `Signpost is already running at http://localhost:${profile.ports.site} (another npm start). Stop that one with Ctrl-C to start afresh.`,
+  );
   process.exit(0);
 }
 
