@@ -8,7 +8,7 @@ export interface GatewayOptions {
   host: string;
   port: number;
   postgrestUrl: string;
-  authUrl?: string;
+  authUrl: string;
   apiKeys: string[];
   allowedOrigins: string[];
 }
@@ -62,7 +62,6 @@ export function handleRequest(options: GatewayOptions) {
 
     const route = url.pathname.match(/^\/(rest|auth)\/v1(\/.*)?$/);
     if (url.pathname === '/mailbox' || url.pathname.startsWith('/mailbox/')) {
-      if (!options.authUrl) return sendJson(res, 503, { message: 'The local Auth server is not running' });
       return proxy(req, res, `${options.authUrl}${url.pathname}${url.search}`, req.headers);
     }
     if (!route) return sendJson(res, 404, { message: 'no Route matched with those values' });
@@ -82,7 +81,6 @@ export function handleRequest(options: GatewayOptions) {
     delete headers.host;
     if (!headers.authorization && key) headers.authorization = `Bearer ${key}`;
     if (service === 'rest') return proxy(req, res, `${options.postgrestUrl}${rest}${url.search}`, headers);
-    if (!options.authUrl) return sendJson(res, 503, { message: 'The local Auth server is not running' });
     return proxy(req, res, `${options.authUrl}${rest}${url.search}`, headers);
   };
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { startAuthServer } from './auth/server.ts';
 import { startGateway } from './gateway.ts';
 import { startMeilisearch } from './meilisearch.ts';
 import { migrate } from './migrations.ts';
@@ -66,19 +67,6 @@ async function gatewayHealthy(env: Record<string, string>): Promise<boolean> {
   return httpOk(`${env.PUBLIC_SUPABASE_URL}/rest/v1/`, { apikey: env.PUBLIC_SUPABASE_ANON_KEY! }).catch(() => false);
 }
 
-async function loadAuthServer() {
-  const file = join(import.meta.dirname, 'auth', 'server.ts');
-  if (!existsSync(file)) return undefined;
-  return (await import('./auth/server.ts')) as {
-    startAuthServer(opts: {
-      host: string;
-      port: number;
-      databaseUrl: string;
-      env: NodeJS.ProcessEnv;
-    }): Promise<{ url: string; close(): Promise<void> }>;
-  };
-}
-
 export async function startStack(profile: StackProfile, log: (line: string) => void = console.log): Promise<RunningStack> {
   const env = stackEnv(profile);
   mkdirSync(profile.stateDir, { recursive: true });
@@ -124,27 +112,24 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
     const postgrest = await startPostgrest(profile);
     stops.push(() => postgrest.stop());
 
-    const authModule = await loadAuthServer();
-    const auth = authModule
-      ? await authModule.startAuthServer({
-          host,
-          port: profile.ports.auth,
-          databaseUrl: databaseUrl(profile, 'supabase_auth_admin'),
-          env: {
-            ...process.env,
-            GOTRUE_JWT_SECRET: localJwtSecret,
-            GOTRUE_SITE_URL: process.env.GOTRUE_SITE_URL ?? env.PUBLIC_SITE_URL,
-            API_EXTERNAL_URL: `${env.PUBLIC_SUPABASE_URL}/auth/v1`,
-          },
-        })
-      : undefined;
-    if (auth) stops.push(() => auth.close());
+    const auth = await startAuthServer({
+      host,
+      port: profile.ports.auth,
+      databaseUrl: databaseUrl(profile, 'supabase_auth_admin'),
+      env: {
+        ...process.env,
+        GOTRUE_JWT_SECRET: localJwtSecret,
+        GOTRUE_SITE_URL: process.env.GOTRUE_SITE_URL ?? env.PUBLIC_SITE_URL,
+        API_EXTERNAL_URL: `${env.PUBLIC_SUPABASE_URL}/auth/v1`,
+      },
+    });
+    stops.push(() => auth.close());
 
     const gateway: Server = await startGateway({
       host,
       port: profile.ports.gateway,
       postgrestUrl: `http://${host}:${profile.ports.postgrest}`,
-      authUrl: auth?.url,
+      authUrl: auth.url,
       apiKeys: [env.PUBLIC_SUPABASE_ANON_KEY!, env.SUPABASE_SERVICE_ROLE_KEY!],
       allowedOrigins: [
         `http://localhost:${profile.ports.site}`,
@@ -162,11 +147,11 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
     );
 
     await waitUntilHealthy('API gateway', () => gatewayHealthy(env));
-    if (auth) await waitUntilHealthy('Auth', () => httpOk(`${env.PUBLIC_SUPABASE_URL}/auth/v1/health`));
+    await waitUntilHealthy('Auth', () => httpOk(`${env.PUBLIC_SUPABASE_URL}/auth/v1/health`));
 
     const record: OwnerRecord = {
       pid: process.pid,
-      childPids: [postgrest.child.pid, meili.child.pid].filter((p): p is number => typeof p === 'number'),
+      childPids: [postgrest.child.pid, meili.child.pid, postgres.process.child.pid].filter((p): p is number => typeof p === 'number'),
     };
     writeFileSync(ownerFile(profile), JSON.stringify(record));
     return { profile, env, freshDatabase: postgres.freshlyCreated, owned: true, stop: stopAll };
