@@ -12,6 +12,7 @@ export default defineConfig(
       '.astro/',
       '.stack/',
       '.stack-test/',
+      '.stack-bench/',
       '.tools/',
       'node_modules/',
       'test-results/',

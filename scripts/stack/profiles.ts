@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 
 /** Where one instance of the local stack listens and keeps its state. */
 export interface StackProfile {
-  name: 'local' | 'test';
+  name: 'local' | 'test' | 'bench';
   stateDir: string;
   ports: {
     gateway: number;
@@ -27,6 +27,11 @@ export const profiles: Record<StackProfile['name'], StackProfile> = {
     stateDir: resolve(root, '.stack'),
     ports: shift({ gateway: 54321, postgres: 54322, postgrest: 54323, auth: 54324, meilisearch: 7700, site: 4321 }),
   },
+  bench: {
+    name: 'bench',
+    stateDir: resolve(root, '.stack-bench'),
+    ports: shift({ gateway: 56321, postgres: 56322, postgrest: 56323, auth: 56324, meilisearch: 7702, site: 4339 }),
+  },
   test: {
     name: 'test',
     stateDir: resolve(root, '.stack-test'),
@@ -39,8 +44,8 @@ export const host = '127.0.0.1';
 export function profileFromArgs(argv: string[]): StackProfile {
   const flag = argv.find((a) => a.startsWith('--profile='))?.split('=')[1];
   const name = flag ?? process.env.SIGNPOST_STACK_PROFILE ?? 'local';
-  if (name !== 'local' && name !== 'test') {
-    throw new Error(`Unknown stack profile "${name}": use local or test.`);
+  if (name !== 'local' && name !== 'test' && name !== 'bench') {
+    throw new Error(`Unknown stack profile "${name}": use local, test or bench.`);
   }
   return profiles[name];
 }

@@ -1,3 +1,4 @@
+import { exportLoadedCatalogue, type CatalogueExport } from '../oruk/export.ts';
 import { loadPublishedCatalogue } from '../oruk/load-catalogue.ts';
 import type { Catalogue } from '../schemas/catalogue.ts';
 import { supabaseClient } from '../supabase.ts';
@@ -14,6 +15,8 @@ export interface Directory {
   catalogue: Catalogue;
   listings: Listing[];
   needs: Need[];
+  /** The same directory as Open Referral UK 3.0 documents, for the open-data files. */
+  oruk: CatalogueExport;
 }
 
 let cached: Promise<Directory> | undefined;
@@ -28,7 +31,7 @@ export function loadDirectory(): Promise<Directory> {
     const needs = catalogue.taxonomy_terms
       .filter((t) => t.taxonomy_id === 'signpost-needs')
       .map((t) => ({ code: t.code ?? t.id, label: t.resident_label ?? t.name, name: t.name, description: t.description ?? null }));
-    return { catalogue, listings: buildListings(catalogue), needs };
+    return { catalogue, listings: buildListings(catalogue), needs, oruk: exportLoadedCatalogue(catalogue) };
   })();
   return cached;
 }

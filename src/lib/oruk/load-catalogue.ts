@@ -51,17 +51,18 @@ async function loadWithSupabase(client: SupabaseClient): Promise<Record<string, 
   const pageSize = 1000;
   for (const table of catalogueTableNames) {
     const rows: unknown[] = [];
-    for (let from = 0; ; from += pageSize) {
-      let query = client
-        .from(table)
-        .select('*')
-        .order('id')
-        .range(from, from + pageSize - 1);
+    // Keyset pages (id > last id seen): offset pages get slower the deeper they go, which at
+    // 100,000 services turned a one-minute read into several.
+    for (let after: string | undefined; ;) {
+      let query = client.from(table).select('*').order('id').limit(pageSize);
+      if (after !== undefined) query = query.gt('id', after);
       if (table === 'services') query = query.eq('published', true);
       const { data, error } = await query;
       if (error) throw new CatalogueLoadError(`Could not read ${table}: ${error.message}`);
-      rows.push(...(data as unknown[]));
-      if (data.length < pageSize) break;
+      const page = data as { id: string }[];
+      rows.push(...page);
+      if (page.length < pageSize) break;
+      after = page.at(-1)!.id;
     }
     out[table] = rows;
   }

@@ -1,9 +1,8 @@
 import type { APIRoute } from 'astro';
-import { exportCatalogue } from '../../lib/oruk/export.ts';
-import { supabaseClient } from '../../lib/supabase.ts';
+import { loadDirectory } from '../../lib/directory/load.ts';
 
 /** The whole published directory as one Open Referral UK 3.0 `/services` page, built as a static file. */
 export const GET: APIRoute = async () => {
-  const { dataset } = await exportCatalogue(supabaseClient());
-  return new Response(JSON.stringify(dataset), { headers: { 'Content-Type': 'application/json' } });
+  const { oruk } = await loadDirectory();
+  return new Response(JSON.stringify(oruk.dataset), { headers: { 'Content-Type': 'application/json' } });
 };

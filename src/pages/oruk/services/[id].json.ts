@@ -1,12 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { exportCatalogue } from '../../../lib/oruk/export.ts';
+import { loadDirectory } from '../../../lib/directory/load.ts';
 import type { HsdsService } from '../../../lib/oruk/hsds3.ts';
-import { supabaseClient } from '../../../lib/supabase.ts';
 
 /** One service as an Open Referral UK 3.0 document, like the ORUK read API's `/services/{id}`. */
 export const getStaticPaths = (async () => {
-  const { services } = await exportCatalogue(supabaseClient());
-  return services.map((service) => ({ params: { id: service.id }, props: { service } }));
+  const { oruk } = await loadDirectory();
+  return oruk.services.map((service) => ({ params: { id: service.id }, props: { service } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
