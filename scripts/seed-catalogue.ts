@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import { pathToFileURL } from 'node:url';
 import { writeCatalogue } from '../src/lib/oruk/catalogue-writer.ts';
 import { connect } from '../src/lib/oruk/db.ts';
 import { sampleData, SAMPLE_DATA_MARKER } from '../src/lib/sample-data/index.ts';
@@ -65,9 +64,4 @@ async function upsert(client: pg.ClientBase, table: string, rows: object[], json
      on conflict ${conflict} do ${updates.length ? `update set ${updates.join(', ')}` : 'nothing'}`,
     values,
   );
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { scriptConfig } = await import('./lib/config.ts');
-  console.log(await seedCatalogue(scriptConfig().DATABASE_URL));
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { RunningStack } from '../stack/index.ts';
 import { scriptConfig } from './config.ts';
 import { indexSearch } from './index-search.ts';
-import { seedDatabase } from './seed.ts';
+import { seedCatalogue } from '../seed-catalogue.ts';
 
 /**
  * Seeds the sample data once per state folder (so a second start keeps what people changed),
@@ -13,7 +13,7 @@ export async function prepareData(stack: RunningStack, log: (line: string) => vo
   const marker = join(stack.profile.stateDir, 'seeded');
   const config = scriptConfig({ ...process.env, ...stack.env });
   if (!existsSync(marker)) {
-    const counts = await seedDatabase(config.DATABASE_URL);
+    const counts = await seedCatalogue(config.DATABASE_URL);
     writeFileSync(marker, new Date().toISOString());
     log(
       `Loaded sample data: ${Object.entries(counts)

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../schemas/catalogue.ts';
+import { groupBy } from '../group-by.ts';
 import { describeSchedule } from './schedule-text.ts';
 
 /** A published service as a resident reads it: plain values, ready to render or index. */
@@ -34,16 +35,6 @@ export interface Listing {
   languages: string[];
   areas: string[];
   assuredDate: string | null;
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => string | null | undefined): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    if (!k) continue;
-    map.set(k, [...(map.get(k) ?? []), row]);
-  }
-  return map;
 }
 
 function summarise(text: string, max = 180): string {

@@ -1,23 +1,11 @@
 import type { Catalogue } from '../schemas/catalogue.ts';
+import { groupBy } from '../group-by.ts';
 import type { Location } from '../schemas/location.ts';
 import type { Service } from '../schemas/service.ts';
 import type { TaxonomyTerm } from '../schemas/taxonomy-term.ts';
 import { type HsdsAttribute, type HsdsPage, type HsdsService, hsdsPageSchema, hsdsServiceSchema } from './hsds3.ts';
 import { stableUuid, withoutNulls } from './stable-id.ts';
 import { accessTaxonomy, accessTermId, attendingTaxonomy, attendingTermId } from './signpost-attributes.ts';
-
-/** Groups rows by a key once, so building each document is a lookup rather than a scan. */
-function groupBy<T>(rows: T[], key: (row: T) => string | null): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of [...rows].sort((a, b) => String((a as { id?: string }).id).localeCompare(String((b as { id?: string }).id)))) {
-    const k = key(row);
-    if (k == null) continue;
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}
 
 /**
  * Turns directory rows into ORUK 3.0 service documents, one per service, each complete on its
