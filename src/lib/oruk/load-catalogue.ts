@@ -19,7 +19,12 @@ export async function loadPublishedCatalogue(source: string | SupabaseClient): P
   return parsed.data;
 }
 
+// The same rows the anon policies let through (supabase/migrations): keep the two in step.
 const publishedFilter: Partial<Record<CatalogueTable, string>> = {
+  organizations: `visibility = 'always' or (visibility = 'when published'
+    and id in (select organization_id from public.services where published))`,
+  locations: `visibility = 'always' or (visibility = 'when published'
+    and id in (select sal.location_id from public.service_at_locations sal join public.services s on s.id = sal.service_id where s.published))`,
   services: 'published',
   service_at_locations: 'service_id in (select id from public.services where published)',
   schedules: `coalesce(service_id, (select sal.service_id from public.service_at_locations sal where sal.id = service_at_location_id))

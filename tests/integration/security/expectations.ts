@@ -1,0 +1,113 @@
+import type { Role } from './roles.ts';
+
+/**
+ * THE row-level security expectations: for every table and view the API exposes, what each
+ * kind of caller may do, operation by operation. `rls-matrix.test.ts` proves every cell through
+ * PostgREST with real tokens, and fails when a table or view in `public` has no row here.
+ * How to add a table: CONTRIBUTING.md, "Row-level security expectations".
+ *
+ * select   'all'      every fixture row of the table
+ *          'public'   only the fixture rows the public may see (fixtures.ts marks them)
+ *          'none'     200 with no rows (row level security hides them all)
+ *          'refused'  401 for anon, 403 otherwise, 42501 "permission denied for table …" (no grant)
+ * insert   'allowed'  201
+ *          'blocked'  401/403, 42501 "new row violates row-level security policy for table …"
+ *          'refused'  as for select (no grant)
+ * update,  'allowed'  200 with the row, and the change is in the database
+ * delete   'none'     200 with no rows, and the database is unchanged
+ *          'refused'  as for select (no grant)
+ */
+export type SelectOutcome = 'all' | 'public' | 'none' | 'refused';
+export type InsertOutcome = 'allowed' | 'blocked' | 'refused';
+export type ChangeOutcome = 'allowed' | 'none' | 'refused';
+
+export interface TableExpectations {
+  select: Record<Role, SelectOutcome>;
+  insert: Record<Role, InsertOutcome>;
+  update: Record<Role, ChangeOutcome>;
+  delete: Record<Role, ChangeOutcome>;
+}
+
+/** Residents and staff who are neither curators nor admins are written once per group. */
+interface ByGroup<T> {
+  anon: T;
+  residents: T;
+  staff: T;
+  curator: T;
+  admin: T;
+}
+
+function per<T>(g: ByGroup<T>): Record<Role, T> {
+  return {
+    anon: g.anon,
+    'anonymous resident': g.residents,
+    'another anonymous resident': g.residents,
+    'permanent resident': g.residents,
+    'link worker of the team': g.staff,
+    'link worker of another team': g.staff,
+    coordinator: g.staff,
+    curator: g.curator,
+    admin: g.admin,
+  };
+}
+
+/** The directory: the public reads what is published; curators and admins edit everything. */
+const curatedListing: TableExpectations = {
+  select: per({ anon: 'public', residents: 'public', staff: 'public', curator: 'all', admin: 'all' }),
+  insert: per({ anon: 'refused', residents: 'blocked', staff: 'blocked', curator: 'allowed', admin: 'allowed' }),
+  update: per({ anon: 'refused', residents: 'none', staff: 'none', curator: 'allowed', admin: 'allowed' }),
+  delete: per({ anon: 'refused', residents: 'none', staff: 'none', curator: 'allowed', admin: 'allowed' }),
+};
+
+/** Reference data everyone reads; only admins change it. */
+const adminReference: TableExpectations = {
+  select: per({ anon: 'all', residents: 'all', staff: 'all', curator: 'all', admin: 'all' }),
+  insert: per({ anon: 'refused', residents: 'blocked', staff: 'blocked', curator: 'blocked', admin: 'allowed' }),
+  update: per({ anon: 'refused', residents: 'none', staff: 'none', curator: 'none', admin: 'allowed' }),
+  delete: per({ anon: 'refused', residents: 'none', staff: 'none', curator: 'none', admin: 'allowed' }),
+};
+
+/** Teams: public teams for everyone, hidden ones for staff; only admins change them. */
+const teamVisible: TableExpectations = {
+  ...adminReference,
+  select: per({ anon: 'public', residents: 'public', staff: 'all', curator: 'all', admin: 'all' }),
+};
+
+export const expectations = {
+  // Directory (20261122000200_directory.sql, 20261123100000_directory_visibility.sql)
+  organizations: curatedListing,
+  services: curatedListing,
+  locations: curatedListing,
+  service_at_locations: curatedListing,
+  schedules: curatedListing,
+  cost_options: curatedListing,
+  contacts: curatedListing,
+  phones: curatedListing,
+  languages: curatedListing,
+  service_areas: curatedListing,
+  taxonomies: { ...curatedListing, select: per({ anon: 'all', residents: 'all', staff: 'all', curator: 'all', admin: 'all' }) },
+  taxonomy_terms: { ...curatedListing, select: per({ anon: 'all', residents: 'all', staff: 'all', curator: 'all', admin: 'all' }) },
+  service_taxonomies: curatedListing,
+  // Written only by the history trigger; curators review it.
+  change_history: {
+    select: per({ anon: 'refused', residents: 'none', staff: 'none', curator: 'all', admin: 'all' }),
+    insert: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+    update: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+    delete: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+  },
+
+  // Places and teams (20261122000300_places_and_teams.sql, 20261123100200_team_visibility.sql)
+  pcns: adminReference,
+  gp_practices: adminReference,
+  teams: teamVisible,
+  team_pcns: teamVisible,
+  staff_members: {
+    ...adminReference,
+    select: per({ anon: 'refused', residents: 'none', staff: 'all', curator: 'all', admin: 'all' }),
+  },
+} satisfies Record<string, TableExpectations>;
+
+export type Table = keyof typeof expectations;
+export const tables = Object.keys(expectations) as Table[];
+export const operations = ['select', 'insert', 'update', 'delete'] as const;
+export type Operation = (typeof operations)[number];

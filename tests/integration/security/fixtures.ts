@@ -1,0 +1,410 @@
+import { randomUUID } from 'node:crypto';
+import type { Table } from './expectations.ts';
+import { type Caller, makeCallers, makeUsers, query, type Role, roles } from './roles.ts';
+
+/**
+ * The rows the row-level security matrix reads and writes, made as postgres before the checks:
+ * for each table some rows the public may see and some it may not, one fresh row per caller
+ * for each update and delete cell (so cells can run at once), and spare parents for inserts.
+ * Text ids carry this run's prefix and uuids are remembered, so `removeWorld` leaves nothing.
+ */
+const run = randomUUID().slice(0, 8);
+export const prefix = `rlsm-${run}-`;
+let counter = 0;
+const textId = (label: string) => `${prefix}${label}-${++counter}`;
+const slug = (role: Role) => role.replace(/ /g, '-');
+const uniqueCode = (letters: string, length: number) =>
+  letters +
+  [...randomUUID().replace(/-/g, '')]
+    .map((c) => String(parseInt(c, 16) % 10))
+    .join('')
+    .slice(0, length);
+
+type Row = Record<string, unknown>;
+
+/** One statement per set of columns, so a column a row leaves out keeps its default. */
+async function insert(table: string, rows: Row[]): Promise<void> {
+  const byColumns = new Map<string, Row[]>();
+  for (const row of rows) {
+    const columns = Object.keys(row)
+      .map((c) => `"${c}"`)
+      .join(', ');
+    byColumns.set(columns, [...(byColumns.get(columns) ?? []), row]);
+  }
+  for (const [columns, group] of byColumns)
+    await query(
+      `insert into public.${table} (${columns}) select ${columns} from jsonb_populate_recordset(null::public.${table}, $1::jsonb)`,
+      [JSON.stringify(group)],
+    );
+}
+
+export interface World {
+  callers: Record<Role, Caller>;
+  /** Fixture rows of each table by its key column: which the public may see and which not. */
+  rows: Record<Table, { public: string[]; hidden: string[] }>;
+  /** One row per caller for each update and delete cell, by key. */
+  targets: Record<Table, Record<'update' | 'delete', Record<Role, string>>>;
+  published: string;
+  draft: string;
+  taxonomy: string;
+  term2: string;
+  pcn: string;
+  pcn2: string;
+  teams: { team: string; otherTeam: string; hidden: string };
+  /** Spare parents for inserts, one per caller, so two allowed inserts never collide. */
+  spare: { locations: string[]; terms: string[]; pcns: string[]; users: string[] };
+  uuids: string[];
+  userIds: string[];
+}
+
+/** How the matrix touches one table: its key, a row to add, a change to make, fresh targets. */
+export interface TableCase {
+  key: string;
+  insert(w: World, role: Role): Row;
+  patch(w: World, role: Role): { column: string; value: string };
+  targets(w: World, count: number): Promise<string[]>;
+}
+
+const uuid = (w: World) => {
+  const id = randomUUID();
+  w.uuids.push(id);
+  return id;
+};
+
+/** Targets that are plain rows of a directory table, all attached to the published service. */
+function directoryTargets(table: string, row: (w: World) => Row) {
+  return async (w: World, count: number) => {
+    const rows = Array.from({ length: count }, () => ({ id: textId(table), ...row(w) }));
+    await insert(table, rows);
+    return rows.map((r) => r.id);
+  };
+}
+
+const ofPublished = (w: World) => ({ service_id: w.published });
+
+export const cases: Record<Table, TableCase> = {
+  organizations: {
+    key: 'id',
+    insert: (_w, role) => ({ id: textId(`org-by-${slug(role)}`), name: 'Organisation added in the matrix' }),
+    patch: (_w, role) => ({ column: 'alternate_name', value: `changed by ${role}` }),
+    targets: directoryTargets('organizations', () => ({ name: 'Target organisation', visibility: 'always' })),
+  },
+  services: {
+    key: 'id',
+    insert: (_w, role) => ({ id: textId(`service-by-${slug(role)}`), name: 'Service added in the matrix' }),
+    patch: (_w, role) => ({ column: 'alternate_name', value: `changed by ${role}` }),
+    targets: directoryTargets('services', () => ({ name: 'Target service', published: true })),
+  },
+  locations: {
+    key: 'id',
+    insert: (_w, role) => ({ id: textId(`location-by-${slug(role)}`), name: 'Venue added in the matrix' }),
+    patch: (_w, role) => ({ column: 'alternate_name', value: `changed by ${role}` }),
+    targets: directoryTargets('locations', () => ({ name: 'Target venue', visibility: 'always' })),
+  },
+  service_at_locations: {
+    key: 'id',
+    insert: (w, role) => ({
+      id: textId(`place-by-${slug(role)}`),
+      service_id: w.published,
+      location_id: w.spare.locations[roles.indexOf(role)],
+    }),
+    patch: (_w, role) => ({ column: 'description', value: `changed by ${role}` }),
+    targets: async (w, count) => {
+      const venues = Array.from({ length: count }, () => ({ id: textId('target-venue'), name: 'Target venue', visibility: 'always' }));
+      await insert('locations', venues);
+      const places = venues.map((v) => ({ id: textId('place'), service_id: w.published, location_id: v.id }));
+      await insert('service_at_locations', places);
+      return places.map((p) => p.id);
+    },
+  },
+  schedules: {
+    key: 'id',
+    insert: (w, role) => ({ id: textId(`schedule-by-${slug(role)}`), ...ofPublished(w), freq: 'WEEKLY', byday: 'SA' }),
+    patch: (_w, role) => ({ column: 'description', value: `changed by ${role}` }),
+    targets: directoryTargets('schedules', (w) => ({ ...ofPublished(w), freq: 'WEEKLY', byday: 'MO' })),
+  },
+  cost_options: {
+    key: 'id',
+    insert: (w, role) => ({ id: textId(`cost-by-${slug(role)}`), ...ofPublished(w), option: 'Session' }),
+    patch: (_w, role) => ({ column: 'amount_description', value: `changed by ${role}` }),
+    targets: directoryTargets('cost_options', (w) => ({ ...ofPublished(w), option: 'Target' })),
+  },
+  contacts: {
+    key: 'id',
+    insert: (w, role) => ({ id: textId(`contact-by-${slug(role)}`), ...ofPublished(w), name: 'Added contact' }),
+    patch: (_w, role) => ({ column: 'title', value: `changed by ${role}` }),
+    targets: directoryTargets('contacts', (w) => ({ ...ofPublished(w), name: 'Target contact' })),
+  },
+  phones: {
+    key: 'id',
+    insert: (w, role) => ({ id: textId(`phone-by-${slug(role)}`), ...ofPublished(w), number: '01632 960 001' }),
+    patch: (_w, role) => ({ column: 'description', value: `changed by ${role}` }),
+    targets: directoryTargets('phones', (w) => ({ ...ofPublished(w), number: '01632 960 002' })),
+  },
+  languages: {
+    key: 'id',
+    insert: (w, role) => ({ id: textId(`language-by-${slug(role)}`), ...ofPublished(w), name: 'Welsh', code: 'cy' }),
+    patch: (_w, role) => ({ column: 'note', value: `changed by ${role}` }),
+    targets: directoryTargets('languages', (w) => ({ ...ofPublished(w), name: 'Polish', code: 'pl' })),
+  },
+  service_areas: {
+    key: 'id',
+    insert: (w, role) => ({ id: textId(`area-by-${slug(role)}`), ...ofPublished(w), name: 'Added area' }),
+    patch: (_w, role) => ({ column: 'description', value: `changed by ${role}` }),
+    targets: directoryTargets('service_areas', (w) => ({ ...ofPublished(w), name: 'Target area' })),
+  },
+  taxonomies: {
+    key: 'id',
+    insert: (_w, role) => ({ id: textId(`taxonomy-by-${slug(role)}`), name: 'Added taxonomy' }),
+    patch: (_w, role) => ({ column: 'description', value: `changed by ${role}` }),
+    targets: directoryTargets('taxonomies', () => ({ name: 'Target taxonomy' })),
+  },
+  taxonomy_terms: {
+    key: 'id',
+    insert: (w, role) => ({ id: textId(`term-by-${slug(role)}`), taxonomy_id: w.taxonomy, name: 'Added term' }),
+    patch: (_w, role) => ({ column: 'description', value: `changed by ${role}` }),
+    targets: directoryTargets('taxonomy_terms', (w) => ({ taxonomy_id: w.taxonomy, name: 'Target term' })),
+  },
+  service_taxonomies: {
+    key: 'id',
+    insert: (w, role) => ({
+      id: textId(`need-by-${slug(role)}`),
+      service_id: w.published,
+      taxonomy_term_id: w.spare.terms[roles.indexOf(role)],
+    }),
+    // The link has no free-text column: a change moves it to another term.
+    patch: (w) => ({ column: 'taxonomy_term_id', value: w.term2 }),
+    targets: async (w, count) => {
+      const services = Array.from({ length: count }, () => ({ id: textId('target-service'), name: 'Target service', published: true }));
+      await insert('services', services);
+      const links = services.map((s) => ({ id: textId('need'), service_id: s.id, taxonomy_term_id: w.rows.taxonomy_terms.public[0] }));
+      await insert('service_taxonomies', links);
+      return links.map((l) => l.id);
+    },
+  },
+  change_history: {
+    key: 'id',
+    insert: (w) => ({ resource_id: w.published, resource_type: 'services', updated_by: 'forger', last_action_type: 'update' }),
+    patch: () => ({ column: 'updated_by', value: 'forger' }),
+    targets: (w, count) =>
+      Promise.resolve(Array.from({ length: count }, (_, i) => w.rows.change_history.hidden[i % w.rows.change_history.hidden.length]!)),
+  },
+  pcns: {
+    key: 'id',
+    insert: (w) => ({ id: uuid(w), code: uniqueCode('R', 6), name: 'Added PCN', icb: 'Test ICB' }),
+    patch: (_w, role) => ({ column: 'team_description', value: `changed by ${role}` }),
+    targets: async (w, count) => {
+      const rows = Array.from({ length: count }, () => ({ id: uuid(w), code: uniqueCode('R', 6), name: 'Target PCN', icb: 'Test ICB' }));
+      await insert('pcns', rows);
+      return rows.map((r) => r.id);
+    },
+  },
+  gp_practices: {
+    key: 'id',
+    insert: (w) => ({ id: uuid(w), code: uniqueCode('Y', 5), name: 'Added Surgery', pcn_id: w.pcn }),
+    patch: (_w, role) => ({ column: 'address', value: `changed by ${role}` }),
+    targets: async (w, count) => {
+      const rows = Array.from({ length: count }, () => ({ id: uuid(w), code: uniqueCode('Y', 5), name: 'Target Surgery', pcn_id: w.pcn }));
+      await insert('gp_practices', rows);
+      return rows.map((r) => r.id);
+    },
+  },
+  teams: {
+    key: 'id',
+    insert: (w) => ({ id: uuid(w), kind: 'pcn_link_workers', name: 'Added team' }),
+    patch: (_w, role) => ({ column: 'description', value: `changed by ${role}` }),
+    targets: async (w, count) => {
+      const rows = Array.from({ length: count }, () => ({ id: uuid(w), kind: 'pcn_link_workers', name: 'Target team' }));
+      await insert('teams', rows);
+      return rows.map((r) => r.id);
+    },
+  },
+  team_pcns: {
+    key: 'team_id',
+    insert: (w, role) => ({ team_id: w.teams.team, pcn_id: w.spare.pcns[roles.indexOf(role)] }),
+    // The link has no free-text column: a change moves it to another PCN.
+    patch: (w) => ({ column: 'pcn_id', value: w.pcn2 }),
+    targets: async (w, count) => {
+      const teams = Array.from({ length: count }, () => ({ id: uuid(w), kind: 'pcn_link_workers', name: 'Target team' }));
+      await insert('teams', teams);
+      await insert(
+        'team_pcns',
+        teams.map((t) => ({ team_id: t.id, pcn_id: w.pcn })),
+      );
+      return teams.map((t) => t.id);
+    },
+  },
+  staff_members: {
+    key: 'user_id',
+    insert: (w, role) => ({ user_id: w.spare.users[roles.indexOf(role)], role: 'curator', display_name: 'Promoted in the matrix' }),
+    patch: (_w, role) => ({ column: 'display_name', value: `changed by ${role}` }),
+    targets: async (w, count) => {
+      const users = await makeUsers(count);
+      w.userIds.push(...users.map((u) => u.id));
+      await insert(
+        'staff_members',
+        users.map((u) => ({ user_id: u.id, role: 'link_worker', display_name: 'Target colleague' })),
+      );
+      return users.map((u) => u.id);
+    },
+  },
+};
+
+/** Makes every fixture, the callers and the targets; about a second on the test stack. */
+export async function buildWorld(): Promise<World> {
+  const w = { uuids: [], userIds: [], spare: {} } as unknown as World;
+  const ids = (labels: string[]) => Object.fromEntries(labels.map((l) => [l, textId(l)]));
+
+  const org = ids(['published', 'draft', 'unused', 'always', 'never']);
+  await insert('organizations', [
+    { id: org.published, name: 'Runs a published service' },
+    { id: org.draft, name: 'Runs only a draft' },
+    { id: org.unused, name: 'Runs nothing yet' },
+    { id: org.always, name: 'Marked public by a curator', visibility: 'always' },
+    { id: org.never, name: 'Never public', visibility: 'never' },
+  ]);
+  const service = ids(['published', 'draft', 'atNever']);
+  await insert('services', [
+    { id: service.published, name: 'Published service', published: true, organization_id: org.published },
+    { id: service.draft, name: 'Draft service', published: false, organization_id: org.draft },
+    { id: service.atNever, name: 'Published service of a hidden organisation', published: true, organization_id: org.never },
+  ]);
+  w.published = service.published!;
+  w.draft = service.draft!;
+  const venue = ids(['published', 'draft', 'unused', 'always', 'never']);
+  await insert('locations', [
+    { id: venue.published, name: 'Venue of a published service', postal_code: 'ZZ1 1AA' },
+    { id: venue.draft, name: 'Venue of a draft only', postal_code: 'ZZ1 1AB', organization_id: org.published },
+    { id: venue.unused, name: 'Venue nobody uses', postal_code: 'ZZ1 1AC' },
+    { id: venue.always, name: 'Venue marked public', postal_code: 'ZZ1 1AD', visibility: 'always' },
+    { id: venue.never, name: 'Refuge', postal_code: 'ZZ1 1AE', visibility: 'never', organization_id: org.published },
+  ]);
+  const place = ids(['published', 'draft', 'never']);
+  await insert('service_at_locations', [
+    { id: place.published, service_id: service.published, location_id: venue.published },
+    { id: place.draft, service_id: service.draft, location_id: venue.draft },
+    { id: place.never, service_id: service.published, location_id: venue.never },
+  ]);
+  const schedule = ids(['service', 'serviceDraft', 'place', 'placeDraft']);
+  await insert('schedules', [
+    { id: schedule.service, service_id: service.published, freq: 'WEEKLY', byday: 'TU' },
+    { id: schedule.serviceDraft, service_id: service.draft, freq: 'WEEKLY', byday: 'TU' },
+    { id: schedule.place, service_at_location_id: place.published, freq: 'WEEKLY', byday: 'WE' },
+    { id: schedule.placeDraft, service_at_location_id: place.draft, freq: 'WEEKLY', byday: 'WE' },
+  ]);
+  const pair = async (table: string, extra: Row) => {
+    const [pub, hidden] = [textId(table), textId(table)];
+    await insert(table, [
+      { id: pub, service_id: service.published, ...extra },
+      { id: hidden, service_id: service.draft, ...extra },
+    ]);
+    return { public: [pub], hidden: [hidden] };
+  };
+  const costs = await pair('cost_options', { option: 'Free' });
+  const contacts = await pair('contacts', { name: 'Fixture contact' });
+  const languages = await pair('languages', { name: 'English', code: 'en' });
+  const areas = await pair('service_areas', { name: 'Fixture area' });
+  const phone = ids(['service', 'serviceDraft', 'contact', 'contactDraft']);
+  await insert('phones', [
+    { id: phone.service, service_id: service.published, number: '01632 960 100' },
+    { id: phone.serviceDraft, service_id: service.draft, number: '01632 960 101' },
+    { id: phone.contact, contact_id: contacts.public[0], number: '01632 960 102' },
+    { id: phone.contactDraft, contact_id: contacts.hidden[0], number: '01632 960 103' },
+  ]);
+  w.taxonomy = textId('taxonomy');
+  await insert('taxonomies', [{ id: w.taxonomy, name: 'Fixture taxonomy' }]);
+  const [term, term2] = [textId('term'), textId('term')];
+  w.term2 = term2;
+  w.spare.terms = roles.map(() => textId('spare-term'));
+  await insert(
+    'taxonomy_terms',
+    [term, term2, ...w.spare.terms].map((id) => ({ id, taxonomy_id: w.taxonomy, name: 'Fixture term' })),
+  );
+  const link = ids(['published', 'draft']);
+  await insert('service_taxonomies', [
+    { id: link.published, service_id: service.published, taxonomy_term_id: term },
+    { id: link.draft, service_id: service.draft, taxonomy_term_id: term },
+  ]);
+  w.spare.locations = roles.map(() => textId('spare-venue'));
+  await insert(
+    'locations',
+    w.spare.locations.map((id) => ({ id, name: 'Spare venue' })),
+  );
+
+  w.pcn = uuid(w);
+  w.pcn2 = uuid(w);
+  w.spare.pcns = roles.map(() => uuid(w));
+  await insert(
+    'pcns',
+    [w.pcn, w.pcn2, ...w.spare.pcns].map((id) => ({ id, code: uniqueCode('R', 6), name: 'Fixture PCN', icb: 'Test ICB' })),
+  );
+  const practice = uuid(w);
+  await insert('gp_practices', [{ id: practice, code: uniqueCode('Y', 5), name: 'Fixture Surgery', pcn_id: w.pcn }]);
+  w.teams = { team: uuid(w), otherTeam: uuid(w), hidden: uuid(w) };
+  await insert('teams', [
+    { id: w.teams.team, kind: 'pcn_link_workers', name: 'The team', organization_id: org.draft },
+    { id: w.teams.otherTeam, kind: 'pcn_link_workers', name: 'Another team' },
+    { id: w.teams.hidden, kind: 'hospital_discharge', name: 'Hidden team', is_public: false, organization_id: org.never },
+  ]);
+  await insert('team_pcns', [
+    { team_id: w.teams.team, pcn_id: w.pcn },
+    { team_id: w.teams.hidden, pcn_id: w.pcn },
+  ]);
+
+  w.callers = await makeCallers({ team: w.teams.team, otherTeam: w.teams.otherTeam });
+  w.userIds.push(...Object.values(w.callers).flatMap((c) => (c.userId ? [c.userId] : [])));
+  const spareUsers = await makeUsers(roles.length);
+  w.spare.users = spareUsers.map((u) => u.id);
+  w.userIds.push(...w.spare.users);
+
+  const history = await query<{ id: string }>(`select id::text from public.change_history where resource_id like $1 order by id`, [
+    `${prefix}%`,
+  ]);
+  const staffIds = (['link worker of the team', 'link worker of another team', 'coordinator', 'curator', 'admin'] as const).map(
+    (r) => w.callers[r].userId!,
+  );
+  w.rows = {
+    organizations: { public: [org.published!, org.always!], hidden: [org.draft!, org.unused!, org.never!] },
+    services: { public: [service.published!, service.atNever!], hidden: [service.draft!] },
+    locations: { public: [venue.published!, venue.always!], hidden: [venue.draft!, venue.unused!, venue.never!] },
+    service_at_locations: { public: [place.published!, place.never!], hidden: [place.draft!] },
+    schedules: { public: [schedule.service!, schedule.place!], hidden: [schedule.serviceDraft!, schedule.placeDraft!] },
+    cost_options: costs,
+    contacts,
+    phones: { public: [phone.service!, phone.contact!], hidden: [phone.serviceDraft!, phone.contactDraft!] },
+    languages,
+    service_areas: areas,
+    taxonomies: { public: [w.taxonomy], hidden: [] },
+    taxonomy_terms: { public: [term, term2], hidden: [] },
+    service_taxonomies: { public: [link.published!], hidden: [link.draft!] },
+    change_history: { public: [], hidden: history.map((h) => h.id) },
+    pcns: { public: [w.pcn, w.pcn2], hidden: [] },
+    gp_practices: { public: [practice], hidden: [] },
+    teams: { public: [w.teams.team, w.teams.otherTeam], hidden: [w.teams.hidden] },
+    team_pcns: { public: [w.teams.team], hidden: [w.teams.hidden] },
+    staff_members: { public: [], hidden: staffIds },
+  };
+
+  w.targets = {} as World['targets'];
+  for (const table of Object.keys(cases) as Table[]) {
+    const made = await cases[table].targets(w, roles.length * 2);
+    w.targets[table] = {
+      update: Object.fromEntries(roles.map((r, i) => [r, made[i]!])) as Record<Role, string>,
+      delete: Object.fromEntries(roles.map((r, i) => [r, made[roles.length + i]!])) as Record<Role, string>,
+    };
+  }
+  return w;
+}
+
+/** Removes every row the matrix made or added, children first. */
+export async function removeWorld(w: World): Promise<void> {
+  const like = `${prefix}%`;
+  await query(`delete from public.team_pcns where team_id = any($1::uuid[]) or pcn_id = any($1::uuid[])`, [w.uuids]);
+  await query(`delete from auth.users where id = any($1::uuid[])`, [w.userIds]);
+  await query(`delete from public.teams where id = any($1::uuid[])`, [w.uuids]);
+  await query(`delete from public.gp_practices where id = any($1::uuid[]) or pcn_id = any($1::uuid[])`, [w.uuids]);
+  await query(`delete from public.pcns where id = any($1::uuid[])`, [w.uuids]);
+  for (const table of ['services', 'locations', 'organizations', 'taxonomy_terms', 'taxonomies'])
+    await query(`delete from public.${table} where id like $1`, [like]);
+  await query(`delete from public.change_history where resource_id like $1`, [like]);
+}
