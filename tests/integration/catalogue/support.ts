@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
 import pg from 'pg';
-import { localJwtSecret } from '../../../scripts/stack/secrets.ts';
 import { migrate } from '../../../scripts/stack/migrations.ts';
 import { seedCatalogue } from '../../../scripts/seed-catalogue.ts';
 import type { StaffRole } from '../../../src/lib/schemas/staff-member.ts';
+import { userToken } from '../../support/jwt.ts';
 import { testStack } from '../../support/stack.ts';
 
 /** Runs SQL as postgres on the test stack's database (what a migration or script would do). */
@@ -42,13 +41,7 @@ export async function person(kind: Person['kind']): Promise<Person> {
   if (kind !== 'resident') {
     await sql(`insert into public.staff_members (user_id, role, display_name) values ($1, $2, $3)`, [id, kind, `Test ${kind}`]);
   }
-  const token = await new SignJWT({ role: 'authenticated', email })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(id)
-    .setAudience('authenticated')
-    .setIssuedAt()
-    .setExpirationTime('10m')
-    .sign(new TextEncoder().encode(localJwtSecret));
+  const token = userToken(id, { email });
   return { kind, id, email, token };
 }
 

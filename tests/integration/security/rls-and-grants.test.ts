@@ -1,31 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { sql } from './support.ts';
+import { sql } from '../catalogue/support.ts';
+import { expectations, operations, type Table, tables } from './expectations.ts';
+import { roles } from './roles.ts';
 
-/** The grants each catalogue table should have: the API roles get exactly these, nothing more. */
-const expected: Record<string, Record<'anon' | 'authenticated' | 'service_role', string[]>> = {};
-const publicRead = [
-  'organizations',
-  'services',
-  'locations',
-  'service_at_locations',
-  'schedules',
-  'cost_options',
-  'contacts',
-  'phones',
-  'languages',
-  'service_areas',
-  'taxonomies',
-  'taxonomy_terms',
-  'service_taxonomies',
-  'pcns',
-  'gp_practices',
-  'teams',
-  'team_pcns',
-];
-const write = ['DELETE', 'INSERT', 'SELECT', 'UPDATE'];
-for (const table of publicRead) expected[table] = { anon: ['SELECT'], authenticated: write, service_role: write };
-expected.staff_members = { anon: [], authenticated: write, service_role: write };
-expected.change_history = { anon: [], authenticated: ['SELECT'], service_role: ['SELECT'] };
+/**
+ * The grants each table should have, read off the expectations rather than written twice: an
+ * API role holds a privilege exactly when one of the callers it stands for is not refused it
+ * ('refused' means no grant; 'blocked' and 'none' mean a grant that row level security narrows).
+ * The service role holds what signed-in callers hold (scripts do what curators and admins do).
+ */
+type ApiRole = 'anon' | 'authenticated' | 'service_role';
+function grantsOf(table: Table): Record<ApiRole, string[]> {
+  const held = (callers: readonly string[]) =>
+    operations
+      .filter((op) => callers.some((role) => expectations[table][op][role as (typeof roles)[number]] !== 'refused'))
+      .map((op) => op.toUpperCase())
+      .sort();
+  const signedIn = roles.filter((r) => r !== 'anon');
+  return { anon: held(['anon']), authenticated: held(signedIn), service_role: held(signedIn) };
+}
 
 describe('row level security and grants across the public schema', () => {
   it('has row level security switched on for every table in public', async () => {
@@ -48,7 +41,7 @@ describe('row level security and grants across the public schema', () => {
     expect(rows.map((r) => r.table)).toEqual([]);
   });
 
-  it.each(Object.keys(expected))('grants exactly the intended privileges on %s', async (table) => {
+  it.each(tables)('grants exactly the privileges the expectations need on %s', async (table) => {
     const rows = await sql<{ grantee: string; privilege_type: string }>(
       `select grantee, privilege_type from information_schema.role_table_grants
        where table_schema = 'public' and table_name = $1 and grantee in ('anon', 'authenticated', 'service_role')
@@ -57,7 +50,7 @@ describe('row level security and grants across the public schema', () => {
     );
     const actual = { anon: [] as string[], authenticated: [] as string[], service_role: [] as string[] };
     for (const row of rows) actual[row.grantee as keyof typeof actual].push(row.privilege_type);
-    expect(actual).toEqual(expected[table]);
+    expect(actual).toEqual(grantsOf(table));
   });
 
   it('keeps the role helpers safe: security definer, a fixed empty search path, and no execute for PUBLIC', async () => {
@@ -69,5 +62,16 @@ describe('row level security and grants across the public schema', () => {
     );
     expect(rows).toHaveLength(4);
     for (const row of rows) expect(row).toMatchObject({ definer: true, config: ['search_path=""'], public_can: false });
+  });
+
+  it('lets every API role, and only them, run the request guard, with a fixed empty search path', async () => {
+    const [row] = await sql<{ definer: boolean; config: string[] | null; runners: string[] }>(
+      `select p.prosecdef as definer, p.proconfig as config,
+              array(select r from unnest(array['public', 'anon', 'authenticated', 'service_role']) r
+                    where has_function_privilege(r, p.oid, 'execute')) as runners
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname = 'public' and p.proname = 'api_pre_request'`,
+    );
+    expect(row).toEqual({ definer: false, config: ['search_path=""'], runners: ['anon', 'authenticated', 'service_role'] });
   });
 });
