@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Meilisearch } from 'meilisearch';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureSearchKey, publicIndexes } from '../../../scripts/stack/meilisearch.ts';
+import { meiliKeyFor } from '../../../scripts/stack/secrets.ts';
 import { indexNames, searchServices } from '../../../src/lib/search/client.ts';
 import { sampleData } from '../../../src/lib/sample-data/index.ts';
 import { testStack } from '../../support/stack.ts';
@@ -72,5 +75,43 @@ describe.each([
     const attempt = client.getKeys();
     if (canWrite) await expect(attempt).resolves.toHaveProperty('results');
     else await expect(attempt).rejects.toMatchObject({ cause: { code: 'invalid_api_key' } });
+  });
+});
+
+describe('the search-only key’s reach', () => {
+  const admin = new Meilisearch({ host: testStack.meiliHost, apiKey: testStack.meiliAdminKey });
+  const other = `not_public_${randomUUID().slice(0, 8)}`;
+  beforeAll(async () => {
+    await admin
+      .index(other)
+      .addDocuments([{ id: 'secret', name: 'Not for browsers' }])
+      .waitTask({ timeout: 30_000 });
+  });
+  afterAll(async () => {
+    await admin.deleteIndex(other).waitTask({ timeout: 30_000 });
+  });
+
+  it('is limited to the public indexes by name, not every index', async () => {
+    const key = await admin.getKey(testStack.meiliSearchKey);
+    expect({ actions: key.actions, indexes: key.indexes }).toEqual({ actions: ['search'], indexes: publicIndexes });
+  });
+
+  it('cannot search an index added later', async () => {
+    await expect(admin.index(other).search('secret')).resolves.toMatchObject({ hits: [{ id: 'secret' }] });
+    const browser = new Meilisearch({ host: testStack.meiliHost, apiKey: testStack.meiliSearchKey });
+    await expect(browser.index(other).search('secret')).rejects.toMatchObject({ cause: { code: 'invalid_api_key' } });
+  });
+
+  it('keeps its value when an older key that covered every index is replaced', async () => {
+    const uid = randomUUID();
+    await admin.createKey({ uid, actions: ['search'], indexes: ['*'], expiresAt: null });
+    try {
+      const value = await ensureSearchKey(testStack.meiliHost, uid, testStack.meiliAdminKey);
+      expect(value).toBe(meiliKeyFor(uid, testStack.meiliAdminKey));
+      expect((await admin.getKey(uid)).indexes).toEqual(publicIndexes);
+      expect(await ensureSearchKey(testStack.meiliHost, uid, testStack.meiliAdminKey)).toBe(value);
+    } finally {
+      await admin.deleteKey(uid);
+    }
   });
 });
