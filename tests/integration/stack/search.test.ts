@@ -66,7 +66,7 @@ describe.each([
     const attempt = client
       .index(scratch)
       .addDocuments([{ id: 'x', name: 'x' }])
-      .waitTask();
+      .waitTask({ timeout: 30_000 });
     if (canWrite) await expect(attempt).resolves.toMatchObject({ status: 'succeeded' });
     else await expect(attempt).rejects.toMatchObject({ cause: { code: 'invalid_api_key' } });
   });
