@@ -13,12 +13,10 @@ export const prefix = `rlsm-${run}-`;
 let counter = 0;
 const textId = (label: string) => `${prefix}${label}-${++counter}`;
 const slug = (role: Role) => role.replace(/ /g, '-');
-const uniqueCode = (letters: string, length: number) =>
-  letters +
-  [...randomUUID().replace(/-/g, '')]
-    .map((c) => String(parseInt(c, 16) % 10))
-    .join('')
-    .slice(0, length);
+// Codes follow the ODS-like checks (a letter and digits); a random start and a counter keep them
+// apart within a run, and the letters keep them apart from the sample data's.
+let codeCounter = Math.floor(Math.random() * 50_000);
+const uniqueCode = (letter: string, digits: number) => letter + String(++codeCounter).padStart(digits, '0');
 
 type Row = Record<string, unknown>;
 
