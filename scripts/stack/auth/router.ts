@@ -5,7 +5,7 @@ import { AuthHttpError, notFound } from './errors.ts';
 import type { AuthRequest, AuthResponse } from './http.ts';
 import { deleteUserFactor, listUserFactors } from './routes/admin-factors.ts';
 import { createUser, deleteUserById, getUserById, invite, listUsers, updateUserById } from './routes/admin.ts';
-import { health, mailboxJson, mailboxPage, settings } from './routes/meta.ts';
+import { health, jwks, mailboxJson, mailboxPage, settings } from './routes/meta.ts';
 import { challenge, enroll, unenroll, verifyFactor } from './routes/mfa.ts';
 import { magicLink, otp, recover, resend } from './routes/otp.ts';
 import { signup } from './routes/signup.ts';
@@ -17,6 +17,7 @@ type Route = [method: string, pattern: string, handler: Handler];
 
 const routes: Route[] = [
   ['GET', '/health', health],
+  ['GET', '/.well-known/jwks.json', jwks],
   ['GET', '/settings', settings],
   ['POST', '/signup', signup],
   ['POST', '/token', token],
