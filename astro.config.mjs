@@ -4,8 +4,10 @@ import react from '@astrojs/react';
 import { noSecretsInBrowser } from './scripts/lib/no-secrets-in-browser.ts';
 import { publicConfig } from './src/lib/config.ts';
 
-// Bad settings (a secret key where the publishable key belongs) stop the build before it writes anything.
-publicConfig();
+// Bad settings (a secret key where the publishable key belongs, or local defaults in a production
+// build) stop the build before it writes anything. NODE_ENV is left out: Astro sets it to
+// "production" for every build; `npm run build` turns the caller's NODE_ENV into SIGNPOST_ENV.
+publicConfig({ ...process.env, NODE_ENV: undefined });
 
 // Static output: every page is built ahead of time from the database, so a resident's old phone
 // gets plain HTML. Islands hydrate only where a page needs interaction (search, maps, forms).

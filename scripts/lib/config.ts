@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseConfig, publicConfigShape, resolvePublishableKey } from '../../src/lib/config.ts';
+import { parseConfig, publicConfigShape, publicLocalChecks, resolvePublishableKey } from '../../src/lib/config.ts';
+import { localChecks, refuseLocalDefaults } from '../../src/lib/local-defaults-guard.ts';
 import { supabaseKeyKind } from '../../src/lib/supabase-keys.ts';
 import { localMeiliMasterKey, localSecretKey } from '../stack/secrets.ts';
 
@@ -41,6 +42,14 @@ export const scriptConfigSchema = publicConfigShape
 
 export type ScriptConfig = z.infer<typeof scriptConfigSchema>;
 
+/** Scripts for a production project (NODE_ENV or SIGNPOST_ENV production) refuse local defaults too. */
 export function scriptConfig(env: Record<string, string | undefined> = process.env): ScriptConfig {
-  return parseConfig(scriptConfigSchema, env);
+  const config = parseConfig(scriptConfigSchema, env);
+  refuseLocalDefaults(env, config, {
+    ...publicLocalChecks,
+    SUPABASE_SECRET_KEY: localChecks.oneOf(localSecretKey),
+    MEILI_ADMIN_KEY: localChecks.oneOf(localMeiliMasterKey),
+    DATABASE_URL: localChecks.postgres,
+  });
+  return config;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, describeIssues } from './errors.ts';
+import { localChecks, refuseLocalDefaults } from './local-defaults-guard.ts';
 import { isSecretKind, supabaseKeyKind } from './supabase-keys.ts';
 
 /**
@@ -76,6 +77,18 @@ export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, 
   return result.data;
 }
 
+/** How to tell each browser variable still holds the local stack's value. */
+export const publicLocalChecks = {
+  PUBLIC_SUPABASE_URL: localChecks.url,
+  PUBLIC_SUPABASE_PUBLISHABLE_KEY: localChecks.oneOf(localDefaults.PUBLIC_SUPABASE_PUBLISHABLE_KEY),
+  PUBLIC_MEILI_HOST: localChecks.url,
+  PUBLIC_MEILI_SEARCH_KEY: localChecks.oneOf(localDefaults.PUBLIC_MEILI_SEARCH_KEY),
+  PUBLIC_SITE_URL: localChecks.url,
+};
+
+/** The browser settings; in production, refused while any still holds a local default. */
 export function publicConfig(env: Record<string, string | undefined> = process.env): PublicConfig {
-  return parseConfig(publicConfigSchema, env);
+  const config = parseConfig(publicConfigSchema, env);
+  refuseLocalDefaults(env, config, publicLocalChecks);
+  return config;
 }

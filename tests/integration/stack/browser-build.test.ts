@@ -31,3 +31,24 @@ describe('the browser build', () => {
     expect(existsSync(outDir)).toBe(false);
   }, 150_000);
 });
+
+describe('npm run build for production', () => {
+  it('fails with no settings, naming every local default still in use', () => {
+    const run = spawnSync(process.execPath, ['scripts/build.ts'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production' },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('This is a production build (SIGNPOST_ENV=production)');
+    for (const name of [
+      'PUBLIC_SUPABASE_URL',
+      'PUBLIC_SUPABASE_PUBLISHABLE_KEY',
+      'PUBLIC_MEILI_HOST',
+      'PUBLIC_MEILI_SEARCH_KEY',
+      'PUBLIC_SITE_URL',
+    ]) {
+      expect(run.stderr).toContain(`- ${name} (not set)`);
+    }
+  });
+});
