@@ -9,7 +9,7 @@ import { binOf, runNode } from './lib/run.ts';
 const signpostEnv = process.env.SIGNPOST_ENV ?? (process.env.NODE_ENV === 'production' ? 'production' : 'development');
 const env = { SIGNPOST_ENV: signpostEnv };
 try {
-  publicConfig({ ...process.env, ...env });
+  publicConfig(process.env);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

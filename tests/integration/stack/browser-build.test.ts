@@ -40,7 +40,7 @@ describe('npm run build for production', () => {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production' },
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('This is a production build (SIGNPOST_ENV=production)');
+    expect(run.stderr).toContain('This is a production build (NODE_ENV=production)');
     for (const name of [
       'PUBLIC_SUPABASE_URL',
       'PUBLIC_SUPABASE_PUBLISHABLE_KEY',
