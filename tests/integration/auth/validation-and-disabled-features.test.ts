@@ -20,6 +20,14 @@ describe('GoTrue’s email address check, wherever an address is accepted', () =
     expect(errorOf(await client.auth.resend({ type: 'signup', email: bad }))).toEqual(invalidFormat);
   });
 
+  it('refuses a malformed address when verifying a code, with GoTrue’s own status and wording there', async () => {
+    expect(errorOf(await client.auth.verifyOtp({ email: bad, token: '123456', type: 'email' }))).toEqual({
+      status: 422,
+      code: 'validation_failed',
+      message: 'Invalid email format',
+    });
+  });
+
   it('refuses a malformed address when a person changes theirs', async () => {
     const { client: own } = await confirmedUser('bad-change');
     expect(errorOf(await own.auth.updateUser({ email: bad }))).toEqual(invalidFormat);
