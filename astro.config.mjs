@@ -1,6 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import { noSecretsInBrowser } from './scripts/lib/no-secrets-in-browser.ts';
+import { publicConfig } from './src/lib/config.ts';
+
+// Bad settings (a secret key where the publishable key belongs, or local defaults in a production
+// build) stop the build before it writes anything. NODE_ENV is left out: Astro sets it to
+// "production" for every build; `npm run build` turns the caller's NODE_ENV into SIGNPOST_ENV.
+publicConfig({ ...process.env, NODE_ENV: undefined });
 
 // Static output: every page is built ahead of time from the database, so a resident's old phone
 // gets plain HTML. Islands hydrate only where a page needs interaction (search, maps, forms).
@@ -8,7 +15,7 @@ export default defineConfig({
   output: 'static',
   site: process.env.PUBLIC_SITE_URL ?? 'http://localhost:4321',
   outDir: process.env.SIGNPOST_OUT_DIR ?? './dist',
-  integrations: [react()],
+  integrations: [react(), noSecretsInBrowser()],
   server: { host: '127.0.0.1', port: 4321 },
   build: { format: 'directory' },
   trailingSlash: 'ignore',

@@ -26,7 +26,7 @@ try {
   await prepareData(stack);
 
   const astro = binOf('astro', 'astro');
-  const siteEnv = { ...stack.env };
+  const siteEnv = { ...stack.env, SIGNPOST_ENV: 'development' };
   console.log('Building the site…');
   if ((await runNode(astro, ['build', '--silent'], siteEnv)) !== 0) throw new Error('The site did not build; see the errors above.');
 

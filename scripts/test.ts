@@ -43,7 +43,7 @@ onShutdown(() => stack.stop());
 const results: RunnerResult[] = [];
 try {
   await prepareData(stack);
-  const env = { ...stack.env, SIGNPOST_STACK_PROFILE: 'test' };
+  const env = { ...stack.env, SIGNPOST_STACK_PROFILE: 'test', SIGNPOST_ENV: 'development' };
 
   const siteEnv = { ...env, SIGNPOST_OUT_DIR: './dist-test', PUBLIC_SITE_URL: `http://127.0.0.1:${profile.ports.site}` };
   console.log('\nBuilding the site against the test stack…');

@@ -1,25 +1,55 @@
 import { z } from 'zod';
-import { parseConfig, publicConfigSchema } from '../../src/lib/config.ts';
-import { localMeiliMasterKey, apiKeys } from '../stack/secrets.ts';
+import { parseConfig, publicConfigShape, publicLocalChecks, resolvePublishableKey } from '../../src/lib/config.ts';
+import { localChecks, refuseLocalDefaults } from '../../src/lib/local-defaults-guard.ts';
+import { supabaseKeyKind } from '../../src/lib/supabase-keys.ts';
+import { localMeiliMasterKey, localSecretKey } from '../stack/secrets.ts';
+
+/** The scripts' Supabase key: secret (or a legacy service_role JWT), never a publishable one. */
+function secretKey() {
+  return z.string().superRefine((value, ctx) => {
+    const kind = supabaseKeyKind(value);
+    if (kind === 'publishable' || kind === 'legacy-anon') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          "this is a publishable key, which row level security limits to what the public may do. Scripts need the project's secret key (sb_secret_…) in SUPABASE_SECRET_KEY.",
+      });
+    } else if (kind === 'unknown') {
+      ctx.addIssue({ code: 'custom', message: "must be the project's secret key (sb_secret_…), or its legacy service_role JWT" });
+    }
+  });
+}
 
 /**
  * Settings for scripts only (seed, index, import): they include secrets that must never reach
  * the browser, so nothing under src/ imports this module.
  */
-export const scriptConfigSchema = publicConfigSchema.extend({
-  SUPABASE_SERVICE_ROLE_KEY: z
-    .string()
-    .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'must be the service_role JWT of your Supabase project')
-    .default(apiKeys().serviceRoleKey),
-  MEILI_ADMIN_KEY: z.string().min(16, 'must be a Meilisearch key allowed to manage indexes').default(localMeiliMasterKey),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
-    .default('postgres://postgres:postgres@127.0.0.1:54322/postgres'),
-});
+export const scriptConfigSchema = publicConfigShape
+  .extend({
+    SUPABASE_SECRET_KEY: secretKey().optional(),
+    /** Legacy name, read only when SUPABASE_SECRET_KEY is not set. */
+    SUPABASE_SERVICE_ROLE_KEY: secretKey().optional(),
+    MEILI_ADMIN_KEY: z.string().min(16, 'must be a Meilisearch key allowed to manage indexes').default(localMeiliMasterKey),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+      .default('postgres://postgres:postgres@127.0.0.1:54322/postgres'),
+  })
+  .transform(({ SUPABASE_SERVICE_ROLE_KEY, ...rest }) => ({
+    ...resolvePublishableKey(rest),
+    SUPABASE_SECRET_KEY: rest.SUPABASE_SECRET_KEY ?? SUPABASE_SERVICE_ROLE_KEY ?? localSecretKey,
+  }));
 
 export type ScriptConfig = z.infer<typeof scriptConfigSchema>;
 
+/** Scripts for a production project (NODE_ENV or SIGNPOST_ENV production) refuse local defaults too. */
 export function scriptConfig(env: Record<string, string | undefined> = process.env): ScriptConfig {
-  return parseConfig(scriptConfigSchema, env);
+  const config = parseConfig(scriptConfigSchema, env);
+  refuseLocalDefaults(env, config, {
+    ...publicLocalChecks,
+    SUPABASE_SECRET_KEY: localChecks.oneOf(localSecretKey),
+    MEILI_ADMIN_KEY: localChecks.oneOf(localMeiliMasterKey),
+    DATABASE_URL: localChecks.postgres,
+  });
+  return config;
 }

@@ -1,4 +1,5 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { fromBrowser, type ApiKeys } from './api-keys.ts';
 
 /**
  * A small stand-in for Supabase's API gateway (Kong): one origin for REST and Auth, API-key
@@ -9,12 +10,13 @@ export interface GatewayOptions {
   port: number;
   postgrestUrl: string;
   authUrl: string;
-  apiKeys: string[];
+  apiKeys: ApiKeys;
   allowedOrigins: string[];
 }
 
-// Kong leaves these Auth routes open: mail links are clicked without an API key.
-const openAuthRoutes = ['/verify', '/callback', '/authorize', '/health'];
+// Kong leaves these Auth routes open: mail links are clicked without an API key, and the JWKS
+// is public so anyone can verify a token.
+const openAuthRoutes = ['/verify', '/callback', '/authorize', '/health', '/.well-known/jwks.json'];
 
 const corsHeaders = {
   'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD',
@@ -71,17 +73,28 @@ export function handleRequest(options: GatewayOptions) {
     const key = apiKeyOf(req, url);
     if (!open && !key)
       return sendJson(res, 401, { message: 'No API key found in request', hint: 'Send your project API key in the apikey header.' });
-    if (!open && key && !options.apiKeys.includes(key))
+    if (!open && key && !options.apiKeys.isKnown(key))
       return sendJson(res, 401, {
         message: 'Invalid API key',
-        hint: 'Double check the apikey header holds your anon or service_role key.',
+        hint: 'Double check the apikey header holds your publishable or secret key (or a legacy anon or service_role key).',
+      });
+    if (key && options.apiKeys.isSecret(key) && fromBrowser(req.headers))
+      return sendJson(res, 401, {
+        message: 'Forbidden use of secret API key in browser',
+        hint: 'Secret keys are for servers and scripts; a web page uses the publishable key.',
       });
 
     const headers = { ...req.headers };
     delete headers.host;
-    if (!headers.authorization && key) headers.authorization = `Bearer ${key}`;
-    if (service === 'rest') return proxy(req, res, `${options.postgrestUrl}${rest}${url.search}`, headers);
-    return proxy(req, res, `${options.authUrl}${rest}${url.search}`, headers);
+    const target = service === 'rest' ? `${options.postgrestUrl}${rest}${url.search}` : `${options.authUrl}${rest}${url.search}`;
+    if (!key) return proxy(req, res, target, headers);
+    options.apiKeys.upstreamAuthorization(key, headers.authorization).then(
+      (authorization) => {
+        if (authorization) headers.authorization = authorization;
+        proxy(req, res, target, headers);
+      },
+      (error: Error) => sendJson(res, 500, { message: `Could not make the role token: ${error.message}` }),
+    );
   };
 }
 

@@ -9,20 +9,35 @@ import { databaseUrl, startPostgres } from './postgres.ts';
 import { startPostgrest } from './postgrest.ts';
 import { host, type StackProfile } from './profiles.ts';
 import { httpOk, portInUse, StackPartError, waitUntilHealthy } from './processes.ts';
-import { apiKeys, localJwtSecret, localMeiliMasterKey, meiliKeyFor, meiliSearchKeyUid } from './secrets.ts';
+import { apiKeysFor } from './api-keys.ts';
+import {
+  apiKeys,
+  localJwtSecret,
+  localMeiliMasterKey,
+  localPublishableKey,
+  localSecretKey,
+  meiliKeyFor,
+  meiliSearchKeyUid,
+} from './secrets.ts';
+import { ensureSigningKeys, roleTokenSigner, signingKeysFile } from './signing-keys.ts';
 
-/** Everything a client of this stack needs, as the environment variables the app reads. */
+/**
+ * Everything a client of this stack needs, as the environment variables the app reads: the
+ * publishable and secret keys, and the legacy JWT keys the gateway still accepts.
+ */
 export function stackEnv(profile: StackProfile): Record<string, string> {
   const { anonKey, serviceRoleKey } = apiKeys();
   return {
     PUBLIC_SUPABASE_URL: `http://${host}:${profile.ports.gateway}`,
-    PUBLIC_SUPABASE_ANON_KEY: anonKey,
+    PUBLIC_SUPABASE_PUBLISHABLE_KEY: localPublishableKey,
     PUBLIC_MEILI_HOST: `http://${host}:${profile.ports.meilisearch}`,
     PUBLIC_MEILI_SEARCH_KEY: meiliKeyFor(meiliSearchKeyUid),
     PUBLIC_SITE_URL: `http://localhost:${profile.ports.site}`,
-    SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+    SUPABASE_SECRET_KEY: localSecretKey,
     MEILI_ADMIN_KEY: localMeiliMasterKey,
     DATABASE_URL: databaseUrl(profile),
+    PUBLIC_SUPABASE_ANON_KEY: anonKey,
+    SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
   };
 }
 
@@ -64,7 +79,7 @@ function readOwner(profile: StackProfile): OwnerRecord | undefined {
 }
 
 async function gatewayHealthy(env: Record<string, string>): Promise<boolean> {
-  return httpOk(`${env.PUBLIC_SUPABASE_URL}/rest/v1/`, { apikey: env.PUBLIC_SUPABASE_ANON_KEY! }).catch(() => false);
+  return httpOk(`${env.PUBLIC_SUPABASE_URL}/rest/v1/`, { apikey: env.PUBLIC_SUPABASE_PUBLISHABLE_KEY! }).catch(() => false);
 }
 
 export async function startStack(profile: StackProfile, log: (line: string) => void = console.log): Promise<RunningStack> {
@@ -109,6 +124,7 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
     const applied = await migrate(postgres.url);
     log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
 
+    await ensureSigningKeys(profile.stateDir, localJwtSecret);
     const postgrest = await startPostgrest(profile);
     stops.push(() => postgrest.stop());
 
@@ -116,6 +132,7 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
       host,
       port: profile.ports.auth,
       databaseUrl: databaseUrl(profile, 'supabase_auth_admin'),
+      signingKeysFile: signingKeysFile(profile.stateDir),
       env: {
         ...process.env,
         GOTRUE_JWT_SECRET: localJwtSecret,
@@ -130,7 +147,13 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
       port: profile.ports.gateway,
       postgrestUrl: `http://${host}:${profile.ports.postgrest}`,
       authUrl: auth.url,
-      apiKeys: [env.PUBLIC_SUPABASE_ANON_KEY!, env.SUPABASE_SERVICE_ROLE_KEY!],
+      apiKeys: apiKeysFor({
+        publishableKey: localPublishableKey,
+        secretKey: localSecretKey,
+        legacyAnonKey: env.PUBLIC_SUPABASE_ANON_KEY!,
+        legacyServiceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY!,
+        roleToken: roleTokenSigner(signingKeysFile(profile.stateDir)),
+      }),
       allowedOrigins: [
         `http://localhost:${profile.ports.site}`,
         `http://${host}:${profile.ports.site}`,

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { host, type StackProfile } from './profiles.ts';
 import { databaseUrl } from './postgres.ts';
-import { localJwtSecret } from './secrets.ts';
+import { verifierJwksFile } from './signing-keys.ts';
 import { httpOk, startProcess, StackPartError, waitUntilHealthy, type ManagedProcess } from './processes.ts';
 
 const require = createRequire(import.meta.url);
@@ -33,7 +33,9 @@ export async function startPostgrest(profile: StackProfile): Promise<ManagedProc
       PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',
       PGRST_DB_ANON_ROLE: 'anon',
       PGRST_DB_MAX_ROWS: '1000',
-      PGRST_JWT_SECRET: localJwtSecret,
+      // A JWKS (PostgREST 12 accepts one): the signing keys' public halves and the legacy secret.
+      // Read from the file, so `NOTIFY pgrst, 'reload config'` picks up a rotation.
+      PGRST_JWT_SECRET: `@${verifierJwksFile(profile.stateDir)}`,
       PGRST_SERVER_HOST: host,
       PGRST_SERVER_PORT: String(profile.ports.postgrest),
       PGRST_LOG_LEVEL: 'warn',

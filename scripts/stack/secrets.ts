@@ -8,6 +8,13 @@ export const localJwtSecret = 'super-secret-jwt-token-with-at-least-32-character
 export const localMeiliMasterKey = 'signpost-local-master-key-change-me';
 export const localDbPassword = 'postgres';
 
+/**
+ * The local publishable and secret API keys: the Supabase CLI's, so snippets written for
+ * `supabase start` work here too. The gateway swaps them for role tokens (see api-keys.ts).
+ */
+export const localPublishableKey = 'sb_publishable_ACJWlzQHlZjBrEguHvfOxg_3BJgxAaH';
+export const localSecretKey = 'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz';
+
 /** Fixed uid so the browser search key is the same on every start (Meilisearch derives it). */
 export const meiliSearchKeyUid = '5f1d9a4e-3c2b-4b8e-9f6a-1d2c3b4a5e6f';
 
@@ -23,7 +30,7 @@ export function signJwt(claims: Record<string, unknown>, secret: string): string
   return `${header}.${body}.${signature}`;
 }
 
-/** The anon and service-role API keys, in the claim shape the Supabase CLI uses for local stacks. */
+/** The legacy JWT-shaped anon and service-role API keys, in the claim shape the Supabase CLI uses for local stacks. */
 export function apiKeys(secret = localJwtSecret): { anonKey: string; serviceRoleKey: string } {
   return {
     anonKey: signJwt({ iss: 'supabase-demo', role: 'anon', exp: 1983812996 }, secret),

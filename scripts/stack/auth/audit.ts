@@ -12,6 +12,7 @@ export type AuditAction =
   | 'token_revoked'
   | 'user_confirmation_requested'
   | 'user_recovery_requested'
+  | 'user_reauthenticate_requested'
   | 'user_updated_password'
   | 'user_modified'
   | 'user_deleted'
@@ -26,6 +27,7 @@ const logTypes: Record<AuditAction, string> = {
   logout: 'account',
   token_refreshed: 'token',
   token_revoked: 'token',
+  user_reauthenticate_requested: 'user',
   user_confirmation_requested: 'user',
   user_recovery_requested: 'user',
   user_updated_password: 'user',

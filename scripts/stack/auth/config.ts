@@ -1,6 +1,7 @@
 // Configuration read from GoTrue's own environment variable names, so a setting means the same
 // thing here as on hosted Supabase Auth. One schema; every bad variable is named in the error.
 import { z } from 'zod';
+import { signingKeysReader, type SigningKey } from '../signing-keys.ts';
 
 const bool = (fallback: boolean) =>
   z
@@ -26,6 +27,20 @@ const int = (fallback: number) =>
 export const authEnvSchema = z.object({
   GOTRUE_SITE_URL: z.url().default('http://127.0.0.1:4321'),
   GOTRUE_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 secret)'),
+  GOTRUE_JWT_KEYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return [];
+      try {
+        const keys: unknown = JSON.parse(v);
+        if (Array.isArray(keys)) return keys as SigningKey[];
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of JWKs (the current signing key has "sign" in key_ops)' });
+      return z.NEVER;
+    }),
   GOTRUE_JWT_EXP: int(3600),
   GOTRUE_JWT_AUD: z.string().default('authenticated'),
   GOTRUE_JWT_ADMIN_ROLES: z.string().default('service_role,supabase_admin'),
@@ -40,6 +55,7 @@ export const authEnvSchema = z.object({
   GOTRUE_PASSWORD_MIN_LENGTH: int(6),
   GOTRUE_SECURITY_REFRESH_TOKEN_ROTATION_ENABLED: bool(true),
   GOTRUE_SECURITY_REFRESH_TOKEN_REUSE_INTERVAL: int(10),
+  GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION: bool(false),
   GOTRUE_RATE_LIMIT_EMAIL_SENT: int(30),
   GOTRUE_RATE_LIMIT_TOKEN_REFRESH: int(150),
   GOTRUE_RATE_LIMIT_VERIFY: int(30),
@@ -61,6 +77,8 @@ export interface AuthConfig {
   siteUrl: string;
   externalUrl: string;
   jwtSecret: string;
+  /** Asymmetric signing keys (current, standby, retired); empty means HS256 with jwtSecret only. */
+  jwtKeys: () => SigningKey[];
   jwtExp: number;
   jwtAud: string;
   adminRoles: string[];
@@ -75,6 +93,7 @@ export interface AuthConfig {
   passwordMinLength: number;
   refreshRotation: boolean;
   refreshReuseInterval: number;
+  passwordChangeNeedsReauthentication: boolean;
   rateLimits: { emailSent: number; tokenRefresh: number; verify: number; otp: number };
   mfaChallengeExpiry: number;
   mfaMaxFactors: number;
@@ -96,8 +115,10 @@ export function readAuthEnv(env: NodeJS.ProcessEnv): AuthEnv {
   throw new AuthConfigError(`Local Auth server: bad environment variables:\n${lines.join('\n')}`);
 }
 
-export function authConfigFrom(env: AuthEnv, fallbackExternalUrl: string): AuthConfig {
+/** `signingKeysFile` (the stack's state folder) wins over GOTRUE_JWT_KEYS and is re-read when it changes. */
+export function authConfigFrom(env: AuthEnv, fallbackExternalUrl: string, signingKeysFile?: string): AuthConfig {
   return {
+    jwtKeys: signingKeysFile ? signingKeysReader(signingKeysFile) : () => env.GOTRUE_JWT_KEYS,
     siteUrl: env.GOTRUE_SITE_URL.replace(/\/$/, ''),
     externalUrl: (env.API_EXTERNAL_URL ?? fallbackExternalUrl).replace(/\/$/, ''),
     jwtSecret: env.GOTRUE_JWT_SECRET,
@@ -115,6 +136,7 @@ export function authConfigFrom(env: AuthEnv, fallbackExternalUrl: string): AuthC
     passwordMinLength: env.GOTRUE_PASSWORD_MIN_LENGTH,
     refreshRotation: env.GOTRUE_SECURITY_REFRESH_TOKEN_ROTATION_ENABLED,
     refreshReuseInterval: env.GOTRUE_SECURITY_REFRESH_TOKEN_REUSE_INTERVAL,
+    passwordChangeNeedsReauthentication: env.GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION,
     rateLimits: {
       emailSent: env.GOTRUE_RATE_LIMIT_EMAIL_SENT,
       tokenRefresh: env.GOTRUE_RATE_LIMIT_TOKEN_REFRESH,

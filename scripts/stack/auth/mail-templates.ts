@@ -3,9 +3,9 @@
 // {{ .Token }}), so people and tests can use either.
 import { escapeHtml } from './html.ts';
 
-export type MailKind = 'signup' | 'magiclink' | 'recovery' | 'email_change' | 'invite';
+export type MailKind = 'signup' | 'magiclink' | 'recovery' | 'email_change' | 'invite' | 'reauthentication';
 
-const copy: Record<MailKind, { subject: string; heading: string; lead: string; action: string }> = {
+const copy: Record<Exclude<MailKind, 'reauthentication'>, { subject: string; heading: string; lead: string; action: string }> = {
   signup: {
     subject: 'Confirm Your Signup',
     heading: 'Confirm your signup',
@@ -42,7 +42,20 @@ export interface Mail {
   links: string[];
 }
 
-export function renderMail(kind: MailKind, to: string, link: string, code: string): Mail {
+/** The reauthentication mail has a code and no link (Supabase's default template). */
+export function renderReauthenticationMail(to: string, code: string): Mail {
+  const html = `<h2>Confirm reauthentication</h2>\n<p>Enter the code: ${escapeHtml(code)}</p>`;
+  return {
+    to,
+    subject: 'Confirm reauthentication',
+    kind: 'reauthentication',
+    html,
+    text: `Confirm reauthentication\n\nEnter the code: ${code}\n`,
+    links: [],
+  };
+}
+
+export function renderMail(kind: Exclude<MailKind, 'reauthentication'>, to: string, link: string, code: string): Mail {
   const c = copy[kind];
   const html = [
     `<h2>${escapeHtml(c.heading)}</h2>`,

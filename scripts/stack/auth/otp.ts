@@ -5,7 +5,7 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { AuthConfig } from './config.ts';
 import type { Queryable } from './db.ts';
 import { deliver } from './mailbox.ts';
-import { renderMail, type MailKind } from './mail-templates.ts';
+import { renderMail, renderReauthenticationMail, type MailKind } from './mail-templates.ts';
 import { PKCE_PREFIX } from './pkce.ts';
 import type { RateLimits } from './rate-limits.ts';
 import type { UserRow } from './users.ts';
@@ -15,18 +15,20 @@ export const tokenHash = (address: string, code: string) =>
     .update(address.toLowerCase() + code)
     .digest('hex');
 
-function newCode(length: number): string {
+export function newCode(length: number): string {
   let code = '';
   for (let i = 0; i < length; i++) code += String(randomInt(10));
   return code;
 }
 
-type TokenColumn = 'confirmation_token' | 'recovery_token' | 'email_change_token_new' | 'email_change_token_current';
+type TokenColumn =
+  'confirmation_token' | 'recovery_token' | 'email_change_token_new' | 'email_change_token_current' | 'reauthentication_token';
 const sentAtColumn: Record<TokenColumn, string> = {
   confirmation_token: 'confirmation_sent_at',
   recovery_token: 'recovery_sent_at',
   email_change_token_new: 'email_change_sent_at',
   email_change_token_current: 'email_change_sent_at',
+  reauthentication_token: 'reauthentication_sent_at',
 };
 
 export interface MailContext {
@@ -46,23 +48,41 @@ export interface LinkOptions {
   pkce?: boolean;
 }
 
-/** Stores a fresh code for `column`, mails it to `address`, and returns nothing a caller could leak. */
-async function issue(ctx: MailContext, user: UserRow, column: TokenColumn, address: string, kind: MailKind, link: LinkOptions) {
-  ctx.limits.emailSent(address);
-  const code = newCode(ctx.config.otpLength);
-  const hash = tokenHash(address, code);
-  await ctx.db.query(`update auth.users set ${column} = $2, ${sentAtColumn[column]} = now(), updated_at = now() where id = $1`, [
-    user.id,
-    hash,
-  ]);
-  await ctx.db.query(
+/** Keeps a token's hash on the user (and in auth.one_time_tokens), as GoTrue does before mailing it. */
+export async function storeToken(db: Queryable, userId: string, column: TokenColumn, address: string, hash: string): Promise<void> {
+  await db.query(`update auth.users set ${column} = $2, ${sentAtColumn[column]} = now(), updated_at = now() where id = $1`, [userId, hash]);
+  await db.query(
     `insert into auth.one_time_tokens (id, user_id, token_type, token_hash, relates_to)
      values ($1, $2, $3, $4, $5)
      on conflict (user_id, token_type) do update set token_hash = excluded.token_hash, relates_to = excluded.relates_to, updated_at = now()`,
-    [randomUUID(), user.id, column, hash, address.toLowerCase()],
+    [randomUUID(), userId, column, hash, address.toLowerCase()],
   );
+}
+
+/** Stores a fresh code for `column`, mails it to `address`, and returns nothing a caller could leak. */
+async function issue(
+  ctx: MailContext,
+  user: UserRow,
+  column: TokenColumn,
+  address: string,
+  kind: Exclude<MailKind, 'reauthentication'>,
+  link: LinkOptions,
+) {
+  ctx.limits.emailSent(address);
+  const code = newCode(ctx.config.otpLength);
+  const hash = tokenHash(address, code);
+  await storeToken(ctx.db, user.id, column, address, hash);
   const linkToken = link.pkce ? PKCE_PREFIX + hash : hash;
   await deliver(ctx.db, ctx.config.adminEmail, renderMail(kind, address, verifyLink(ctx.config, linkToken, kind, link.redirectTo), code));
+}
+
+/** GET /reauthenticate: a code (the nonce) for a sensitive change, by mail, no link. */
+export async function sendReauthentication(ctx: MailContext, user: UserRow): Promise<void> {
+  const address = user.email!;
+  ctx.limits.emailSent(address);
+  const code = newCode(ctx.config.otpLength);
+  await storeToken(ctx.db, user.id, 'reauthentication_token', address, tokenHash(address, code));
+  await deliver(ctx.db, ctx.config.adminEmail, renderReauthenticationMail(address, code));
 }
 
 export const sendConfirmation = (ctx: MailContext, user: UserRow, link: LinkOptions) =>

@@ -4,8 +4,11 @@ import type { AuthContext, Handler } from './context.ts';
 import { AuthHttpError, notFound } from './errors.ts';
 import type { AuthRequest, AuthResponse } from './http.ts';
 import { deleteUserFactor, listUserFactors } from './routes/admin-factors.ts';
+import { adminSamlDisabled, authorize, linkIdentity, passkeysDisabled, samlDisabled } from './routes/disabled-features.ts';
+import { generateLink } from './routes/generate-link.ts';
+import { reauthenticate } from './routes/reauthenticate.ts';
 import { createUser, deleteUserById, getUserById, invite, listUsers, updateUserById } from './routes/admin.ts';
-import { health, mailboxJson, mailboxPage, settings } from './routes/meta.ts';
+import { health, jwks, mailboxJson, mailboxPage, settings } from './routes/meta.ts';
 import { challenge, enroll, unenroll, verifyFactor } from './routes/mfa.ts';
 import { magicLink, otp, recover, resend } from './routes/otp.ts';
 import { signup } from './routes/signup.ts';
@@ -17,6 +20,7 @@ type Route = [method: string, pattern: string, handler: Handler];
 
 const routes: Route[] = [
   ['GET', '/health', health],
+  ['GET', '/.well-known/jwks.json', jwks],
   ['GET', '/settings', settings],
   ['POST', '/signup', signup],
   ['POST', '/token', token],
@@ -29,6 +33,25 @@ const routes: Route[] = [
   ['GET', '/user', getUser],
   ['PUT', '/user', updateUser],
   ['POST', '/logout', logout],
+  ['GET', '/reauthenticate', reauthenticate],
+  ['GET', '/authorize', authorize],
+  ['GET', '/user/identities/authorize', linkIdentity],
+  ['POST', '/sso', samlDisabled],
+  ['GET', '/sso/saml/metadata', samlDisabled],
+  ['POST', '/sso/saml/acs', samlDisabled],
+  ['GET', '/admin/sso/providers', adminSamlDisabled],
+  ['POST', '/admin/sso/providers', adminSamlDisabled],
+  ['GET', '/admin/sso/providers/:id', adminSamlDisabled],
+  ['PUT', '/admin/sso/providers/:id', adminSamlDisabled],
+  ['DELETE', '/admin/sso/providers/:id', adminSamlDisabled],
+  ['GET', '/passkeys', passkeysDisabled],
+  ['POST', '/passkeys/authentication/options', passkeysDisabled],
+  ['POST', '/passkeys/authentication/verify', passkeysDisabled],
+  ['POST', '/passkeys/registration/options', passkeysDisabled],
+  ['POST', '/passkeys/registration/verify', passkeysDisabled],
+  ['PATCH', '/passkeys/:id', passkeysDisabled],
+  ['DELETE', '/passkeys/:id', passkeysDisabled],
+  ['POST', '/admin/generate_link', generateLink],
   ['POST', '/invite', invite],
   ['GET', '/admin/users', listUsers],
   ['POST', '/admin/users', createUser],

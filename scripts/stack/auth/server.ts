@@ -18,6 +18,8 @@ export interface StartAuthServerOptions {
   port: number;
   databaseUrl: string;
   env: NodeJS.ProcessEnv;
+  /** The stack's signing-keys file; re-read when a rotation changes it. Else GOTRUE_JWT_KEYS. */
+  signingKeysFile?: string;
   /** Set false to keep test output quiet; the banner is printed by default. */
   banner?: boolean;
 }
@@ -25,7 +27,7 @@ export interface StartAuthServerOptions {
 export async function startAuthServer(opts: StartAuthServerOptions): Promise<{ url: string; close(): Promise<void> }> {
   const env = readAuthEnv(withProjectSettings(opts.env));
   const url = `http://${opts.host}:${opts.port}`;
-  const config = authConfigFrom(env, url);
+  const config = authConfigFrom(env, url, opts.signingKeysFile);
   const db = openDb(opts.databaseUrl);
   await db.query('select 1 from auth.users limit 1').catch((err: Error) => {
     throw new Error(

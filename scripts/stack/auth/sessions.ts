@@ -14,6 +14,7 @@ export interface SessionRow {
   aal: string | null;
   factor_id: string | null;
   not_after: Date | null;
+  created_at: Date;
 }
 
 interface RefreshRow {

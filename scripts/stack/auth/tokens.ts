@@ -1,7 +1,10 @@
-// Access tokens are HS256 JWTs signed with GOTRUE_JWT_SECRET and carry GoTrue's claims, so
-// PostgREST, auth.uid() and auth.jwt() see exactly what they see on hosted Supabase.
+// Access tokens carry GoTrue's claims, so PostgREST, auth.uid() and auth.jwt() see exactly what
+// they see on hosted Supabase. They are ES256 JWTs signed with the current signing key (its kid in
+// the header) when there is one, else HS256 with GOTRUE_JWT_SECRET; both verify, as on a project
+// in transition from the legacy secret to signing keys.
 import { randomBytes } from 'node:crypto';
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { SignJWT, decodeProtectedHeader, jwtVerify, errors as joseErrors } from 'jose';
+import { currentKey, importKey, signWith } from '../signing-keys.ts';
 import type { AuthConfig } from './config.ts';
 import { forbidden, unauthorized } from './errors.ts';
 
@@ -37,6 +40,11 @@ const key = (config: AuthConfig) => new TextEncoder().encode(config.jwtSecret);
 export async function signAccessToken(config: AuthConfig, claims: AccessClaims): Promise<{ token: string; exp: number }> {
   const iat = Math.floor(Date.now() / 1000);
   const exp = iat + config.jwtExp;
+  const signing = currentKey(config.jwtKeys());
+  if (signing) {
+    const token = await signWith(signing, { ...claims, aud: config.jwtAud, iss: config.externalUrl, iat, exp });
+    return { token, exp };
+  }
   const token = await new SignJWT({ ...claims, aud: config.jwtAud })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(config.externalUrl)
@@ -50,8 +58,11 @@ export async function signAccessToken(config: AuthConfig, claims: AccessClaims):
 export async function verifyBearer(config: AuthConfig, bearer: string | undefined): Promise<VerifiedClaims> {
   if (!bearer) throw unauthorized('no_authorization', 'This endpoint requires a Bearer token');
   try {
-    const { payload } = await jwtVerify(bearer, key(config), { algorithms: ['HS256'] });
-    return payload;
+    const { alg, kid } = decodeProtectedHeader(bearer);
+    if (alg === 'HS256') return (await jwtVerify(bearer, key(config), { algorithms: ['HS256'] })).payload;
+    const signer = config.jwtKeys().find((k) => k.kid === kid);
+    if (!signer || alg !== signer.alg) throw new Error('unknown signing key');
+    return (await jwtVerify(bearer, await importKey(signer, 'public'), { algorithms: ['ES256'] })).payload;
   } catch (err) {
     if (err instanceof joseErrors.JWTExpired) {
       throw forbidden('bad_jwt', 'invalid JWT: unable to parse or verify signature, token has invalid claims: token is expired');

@@ -13,6 +13,11 @@ export const anonClient = (url: string = testStack.supabaseUrl) => createClient(
 
 export const serviceClient = (url: string = testStack.supabaseUrl) => createClient(url, testStack.serviceRoleKey, clientOptions);
 
+/** Clients as a project created today builds them: the publishable key in browsers, the secret key on servers. */
+export const publishableClient = (url: string = testStack.supabaseUrl) => createClient(url, testStack.publishableKey, clientOptions);
+
+export const secretClient = (url: string = testStack.supabaseUrl) => createClient(url, testStack.secretKey, clientOptions);
+
 export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.com`;
 
 export interface Mail {

@@ -18,7 +18,7 @@ import {
   userJson,
   type UserRow,
 } from '../users.ts';
-import { looksLikeEmail } from './signup.ts';
+import { validateEmail } from '../email.ts';
 
 const userNotFound = () => notFound('user_not_found', 'User not found');
 const emailExists = () => unprocessable('email_exists', 'A user with this email address has already been registered');
@@ -39,10 +39,21 @@ async function loadUser(tx: Tx, id: string): Promise<UserRow> {
   return user;
 }
 
+/** GoTrue parses page and per_page with Go's strconv.ParseUint and answers 400 with its error. */
+function pageParam(value: string | null, fallback: number): number {
+  if (value === null || value === '') return fallback;
+  if (!/^\d+$/.test(value))
+    throw validationFailed(`Bad Pagination Parameters: strconv.ParseUint: parsing ${JSON.stringify(value)}: invalid syntax`);
+  const n = BigInt(value);
+  if (n > 18446744073709551615n)
+    throw validationFailed(`Bad Pagination Parameters: strconv.ParseUint: parsing ${JSON.stringify(value)}: value out of range`);
+  return Number(n);
+}
+
 export const listUsers: Handler = async (ctx, req) => {
   await requireAdmin(ctx, req);
-  const page = Math.max(1, Number(req.query.get('page')) || 1);
-  const perPage = Math.min(1000, Math.max(1, Number(req.query.get('per_page')) || 50));
+  const page = Math.max(1, pageParam(req.query.get('page'), 1));
+  const perPage = Math.min(1000, Math.max(1, pageParam(req.query.get('per_page'), 50)));
   const { rows } = await ctx.db.query<UserRow>(
     'select * from auth.users where deleted_at is null order by created_at desc, id limit $1 offset $2',
     [perPage, (page - 1) * perPage],
@@ -58,10 +69,8 @@ export const listUsers: Handler = async (ctx, req) => {
 
 export const createUser: Handler = async (ctx, req) => {
   await requireAdmin(ctx, req);
-  const email = str(req.body, 'email')?.trim();
+  const email = validateEmail(str(req.body, 'email')?.trim());
   const password = str(req.body, 'password');
-  if (!email) throw validationFailed('An email address is required');
-  if (!looksLikeEmail(email)) throw validationFailed('Unable to validate email address: invalid format');
   if (password !== undefined) checkPasswordStrength(ctx.config, password);
   const user = await inTransaction(ctx.db, async (tx) => {
     if (await findUserByEmail(tx, email)) throw emailExists();
@@ -97,7 +106,7 @@ export const updateUserById: Handler = async (ctx, req, params) => {
       const user = await loadUser(tx, params.id!);
       const email = str(body, 'email')?.trim();
       if (email && normaliseEmail(email) !== user.email) {
-        if (!looksLikeEmail(email)) throw validationFailed('Unable to validate email address: invalid format');
+        validateEmail(email);
         const taken = await findUserByEmail(tx, email);
         if (taken && taken.id !== user.id) throw emailExists();
         await tx.query('update auth.users set email = $2, is_anonymous = false where id = $1', [user.id, normaliseEmail(email)]);
@@ -149,8 +158,7 @@ export const deleteUserById: Handler = async (ctx, req, params) => {
 
 export const invite: Handler = async (ctx, req) => {
   await requireAdmin(ctx, req);
-  const email = str(req.body, 'email')?.trim();
-  if (!email || !looksLikeEmail(email)) throw validationFailed('Unable to validate email address: invalid format');
+  const email = validateEmail(str(req.body, 'email')?.trim());
   const redirectTo = safeRedirect(ctx.config, req.query.get('redirect_to'));
   return ok(
     await inTransaction(ctx.db, async (tx) => {

@@ -3,6 +3,7 @@ import type { Handler } from '../context.ts';
 import { ok } from '../http.ts';
 import { listMail } from '../mailbox.ts';
 import { renderMailboxPage } from '../mailbox-page.ts';
+import { publicJwks } from '../../signing-keys.ts';
 
 export const AUTH_SERVER_VERSION = 'signpost-local-gotrue-1';
 
@@ -15,6 +16,9 @@ export const health: Handler = () =>
         'Signpost local Auth: a development/test-only stand-in for Supabase Auth (GoTrue). Production uses hosted Supabase Auth.',
     }),
   );
+
+/** The public signing keys, as GoTrue's /.well-known/jwks.json (the HS256 secret is never listed). */
+export const jwks: Handler = (ctx) => Promise.resolve(ok(publicJwks(ctx.config.jwtKeys()), { 'cache-control': 'public, max-age=600' }));
 
 export const settings: Handler = (ctx) =>
   Promise.resolve(

@@ -34,7 +34,7 @@ export const enroll: Handler = async (ctx, req) => {
   if (type === 'phone' || type === 'webauthn') {
     throw unprocessable(`mfa_${type}_enroll_not_enabled`, `MFA enroll is disabled for ${type === 'phone' ? 'Phone' : 'WebAuthn'}`);
   }
-  if (type !== 'totp') throw badRequest('validation_failed', 'factor_type needs to be totp, phone or webauthn');
+  if (type !== 'totp') throw badRequest('validation_failed', 'factor_type needs to be totp, phone, or webauthn');
   const friendlyName = str(req.body, 'friendly_name') ?? '';
   const { rows: factors } = await ctx.db.query<FactorRow>('select * from auth.mfa_factors where user_id = $1', [caller.user.id]);
   const verified = factors.filter((f) => f.status === 'verified');

@@ -2,23 +2,21 @@
 import type { AuthContext, Handler } from '../context.ts';
 import { audit } from '../audit.ts';
 import { inTransaction } from '../db.ts';
-import { unprocessable, validationFailed } from '../errors.ts';
+import { badRequest, unprocessable, validationFailed } from '../errors.ts';
 import type { AuthRequest } from '../http.ts';
 import { obj, ok, str } from '../http.ts';
 import { sendConfirmation, sendEmailChange, sendMagicLink, sendRecovery } from '../otp.ts';
 import { pkceFrom, startFlow } from '../pkce.ts';
 import { safeRedirect } from '../redirects.ts';
-import { findUserByEmail, findUserById, insertUser, normaliseEmail } from '../users.ts';
-import { looksLikeEmail } from './signup.ts';
+import { findUserByEmail, findUserById, insertUser } from '../users.ts';
+import { validateEmail } from '../email.ts';
 
-function emailFrom(req: AuthRequest): string {
+function emailFrom(req: AuthRequest, phoneDisabledMessage = 'Unsupported phone provider'): string {
   const email = str(req.body, 'email')?.trim();
   if (!email) {
-    if (str(req.body, 'phone')) throw unprocessable('phone_provider_disabled', 'Unsupported phone provider');
-    throw validationFailed('An email address is required');
+    if (str(req.body, 'phone')) throw badRequest('phone_provider_disabled', phoneDisabledMessage);
   }
-  if (!looksLikeEmail(email)) throw validationFailed('Unable to validate email address: invalid format');
-  return normaliseEmail(email);
+  return validateEmail(email);
 }
 
 /**
@@ -73,7 +71,7 @@ export const recover: Handler = async (ctx, req) => {
 };
 
 export const resend: Handler = async (ctx, req) => {
-  const email = emailFrom(req);
+  const email = emailFrom(req, 'Phone logins are disabled');
   const type = str(req.body, 'type');
   if (type !== 'signup' && type !== 'email_change') throw validationFailed('Missing one of these types: signup, email_change');
   ctx.limits.otp(`${req.ip}|${email}`);

@@ -1,7 +1,7 @@
 // POST /signup: email + password sign-up, or anonymous sign-in when the body has neither.
 import { randomUUID } from 'node:crypto';
 import type { Handler } from '../context.ts';
-import { unprocessable, validationFailed } from '../errors.ts';
+import { badRequest, unprocessable } from '../errors.ts';
 import { obj, ok, str } from '../http.ts';
 import { sendConfirmation } from '../otp.ts';
 import { checkPasswordStrength, hashPassword } from '../passwords.ts';
@@ -10,10 +10,9 @@ import { safeRedirect } from '../redirects.ts';
 import { audit } from '../audit.ts';
 import { inTransaction } from '../db.ts';
 import { signIn } from '../sessions.ts';
-import { findUserByEmail, findUserById, insertUser, mergeMetadata, normaliseEmail, userJson } from '../users.ts';
+import { findUserByEmail, findUserById, insertUser, mergeMetadata, userJson } from '../users.ts';
 
-// GoTrue accepts anything that parses as an address; this is the same shape check.
-export const looksLikeEmail = (email: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) && email.length <= 255;
+import { validateEmail } from '../email.ts';
 
 export const signup: Handler = async (ctx, req) => {
   const { config } = ctx;
@@ -39,13 +38,12 @@ export const signup: Handler = async (ctx, req) => {
       }),
     );
   }
-  if (phone && !email) throw unprocessable('phone_provider_disabled', 'Unsupported phone provider');
+  if (phone && !email) throw badRequest('phone_provider_disabled', 'Phone signups are disabled');
   if (!config.emailEnabled) throw unprocessable('email_provider_disabled', 'Email signups are disabled');
-  if (!email || !looksLikeEmail(email)) throw validationFailed('Unable to validate email address: invalid format');
+  const address = validateEmail(email);
   if (!password) throw unprocessable('validation_failed', 'Signup requires a valid password');
   checkPasswordStrength(config, password);
   const redirectTo = safeRedirect(config, req.query.get('redirect_to'));
-  const address = normaliseEmail(email);
 
   return ok(
     await inTransaction(ctx.db, async (tx) => {

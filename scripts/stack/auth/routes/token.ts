@@ -1,7 +1,8 @@
 // POST /token: grant_type=password and grant_type=refresh_token.
 import type { Handler } from '../context.ts';
 import { inTransaction } from '../db.ts';
-import { badRequest, invalidCredentials, validationFailed } from '../errors.ts';
+import { badRequest, invalidCredentials, unprocessable, validationFailed } from '../errors.ts';
+import { idTokenGrant, web3Grant } from './disabled-features.ts';
 import { ok, str } from '../http.ts';
 import { passwordMatches } from '../passwords.ts';
 import { exchangeAuthCode } from '../pkce.ts';
@@ -12,7 +13,7 @@ const passwordGrant: Handler = async (ctx, req) => {
   const email = str(req.body, 'email');
   const password = str(req.body, 'password') ?? '';
   if (!email) {
-    if (str(req.body, 'phone')) throw invalidCredentials();
+    if (str(req.body, 'phone')) throw unprocessable('phone_provider_disabled', 'Phone logins are disabled');
     throw validationFailed('missing email or phone');
   }
   ctx.limits.token(`${req.ip}|${normaliseEmail(email)}`);
@@ -55,5 +56,7 @@ export const token: Handler = async (ctx, req, params) => {
   if (grant === 'password') return passwordGrant(ctx, req, params);
   if (grant === 'refresh_token') return refreshGrant(ctx, req, params);
   if (grant === 'pkce') return pkceGrant(ctx, req, params);
-  throw badRequest('validation_failed', 'unsupported_grant_type');
+  if (grant === 'id_token') return idTokenGrant(ctx, req, params);
+  if (grant === 'web3') return web3Grant(ctx, req, params);
+  throw badRequest('invalid_credentials', 'unsupported_grant_type');
 };

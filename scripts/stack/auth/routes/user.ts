@@ -11,7 +11,8 @@ import { safeRedirect } from '../redirects.ts';
 import { logout as endSessions } from '../sessions.ts';
 import { findUserByEmail, findUserById, mergeMetadata, normaliseEmail, upsertEmailIdentity, userJson } from '../users.ts';
 import { requireUser } from '../guard.ts';
-import { looksLikeEmail } from './signup.ts';
+import { needsReauthentication, redeemNonce } from './reauthenticate.ts';
+import { validateEmail } from '../email.ts';
 
 export const getUser: Handler = async (ctx, req) => {
   const { user } = await requireUser(ctx, req);
@@ -19,7 +20,7 @@ export const getUser: Handler = async (ctx, req) => {
 };
 
 export const updateUser: Handler = async (ctx, req) => {
-  const { user } = await requireUser(ctx, req);
+  const { user, session } = await requireUser(ctx, req);
   // app_metadata holds what the project decides about a user (roles, tenancy): only admins
   // may write it, through /admin/users.
   if (req.body.app_metadata !== undefined) {
@@ -35,6 +36,7 @@ export const updateUser: Handler = async (ctx, req) => {
       if (user.is_anonymous && !user.email) {
         throw unprocessable('validation_failed', 'Updating password of an anonymous user without an email or phone is not allowed');
       }
+      if (needsReauthentication(ctx.config, session)) await redeemNonce(tx, ctx.config, user, str(req.body, 'nonce'));
       checkPasswordStrength(ctx.config, password);
       if (user.encrypted_password && (await passwordMatches(user.encrypted_password, password))) {
         throw unprocessable('same_password', 'New password should be different from the old password.');
@@ -51,8 +53,7 @@ export const updateUser: Handler = async (ctx, req) => {
       ]);
     }
     if (rawEmail && normaliseEmail(rawEmail) !== (user.email ?? '').toLowerCase()) {
-      if (!looksLikeEmail(rawEmail)) throw validationFailed('Unable to validate email address: invalid format');
-      const email = normaliseEmail(rawEmail);
+      const email = validateEmail(rawEmail);
       const taken = await findUserByEmail(tx, email);
       if (taken && taken.id !== user.id) {
         throw unprocessable('email_exists', 'A user with this email address has already been registered');

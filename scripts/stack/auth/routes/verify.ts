@@ -3,7 +3,8 @@
 // ?code= for a PKCE flow).
 import type { AuthContext, Handler } from '../context.ts';
 import { inTransaction } from '../db.ts';
-import { AuthHttpError, validationFailed } from '../errors.ts';
+import { AuthHttpError, unprocessable, validationFailed } from '../errors.ts';
+import { isValidEmail } from '../email.ts';
 import type { AuthRequest } from '../http.ts';
 import { ok, str } from '../http.ts';
 import { issueAuthCode, PKCE_PREFIX } from '../pkce.ts';
@@ -44,6 +45,8 @@ export const verifyPost: Handler = async (ctx, req) => {
   if (!input.tokenHash && !(input.email && input.token)) {
     throw validationFailed('Only an email address or phone number should be provided on verify');
   }
+  // GoTrue checks the address here too, with its own status and wording.
+  if (input.email && !isValidEmail(input.email)) throw unprocessable('validation_failed', 'Invalid email format');
   // A code typed into the app signs in directly, PKCE or not, as on GoTrue.
   const outcome = await run(ctx, req, input, 'otp', false);
   return ok(outcome.kind === 'message' ? { msg: outcome.msg, code: 200 } : outcome.kind === 'session' ? outcome.session : {});
