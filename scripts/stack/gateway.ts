@@ -1,4 +1,5 @@
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { proxy } from './proxy.ts';
 
 /**
  * A small stand-in for Supabase's API gateway (Kong): one origin for REST and Auth, API-key
@@ -32,18 +33,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 function apiKeyOf(req: IncomingMessage, url: URL): string | undefined {
   const header = req.headers.apikey;
   return (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('apikey') ?? undefined;
-}
-
-function proxy(req: IncomingMessage, res: ServerResponse, target: string, headers: IncomingMessage['headers']): void {
-  const upstream = request(target, { method: req.method, headers }, (upstreamRes) => {
-    res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
-    upstreamRes.pipe(res);
-  });
-  upstream.on('error', (error) => {
-    if (!res.headersSent) sendJson(res, 502, { message: `Upstream unavailable: ${error.message}` });
-    else res.destroy();
-  });
-  req.pipe(upstream);
 }
 
 export function handleRequest(options: GatewayOptions) {

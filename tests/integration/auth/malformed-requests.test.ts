@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testStack } from '../../support/stack.ts';
-import { confirmedUser } from './helpers.ts';
+import { anonClient, confirmedUser, uniqueEmail } from './helpers.ts';
 
 const auth = `${testStack.supabaseUrl}/auth/v1`;
 
@@ -21,5 +21,11 @@ describe('requests the Auth server cannot make sense of', () => {
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ code: 400, error_code: 'validation_failed', msg: 'Invalid percent-encoding in the request path' });
+  });
+
+  it('refuses a body over 1 MiB with 413 request_entity_too_large, as GoTrue does', async () => {
+    const { error } = await anonClient().auth.signUp({ email: uniqueEmail('huge'), password: 'x'.repeat(2 * 1024 * 1024) });
+    expect(error?.status).toBe(413);
+    expect(error?.code).toBe('request_entity_too_large');
   });
 });
