@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { withForwardedFor } from './forwarded-for.ts';
 import { proxy } from './proxy.ts';
 
 /**
@@ -48,10 +49,11 @@ export function handleRequest(options: GatewayOptions) {
       res.writeHead(204).end();
       return;
     }
+    const forwarded = withForwardedFor(req.headers, req.socket.remoteAddress);
 
     const route = url.pathname.match(/^\/(rest|auth)\/v1(\/.*)?$/);
     if (url.pathname === '/mailbox' || url.pathname.startsWith('/mailbox/')) {
-      return proxy(req, res, `${options.authUrl}${url.pathname}${url.search}`, req.headers);
+      return proxy(req, res, `${options.authUrl}${url.pathname}${url.search}`, forwarded);
     }
     if (!route) return sendJson(res, 404, { message: 'no Route matched with those values' });
 
@@ -66,7 +68,7 @@ export function handleRequest(options: GatewayOptions) {
         hint: 'Double check the apikey header holds your anon or service_role key.',
       });
 
-    const headers = { ...req.headers };
+    const headers = { ...forwarded };
     delete headers.host;
     if (!headers.authorization && key) headers.authorization = `Bearer ${key}`;
     if (service === 'rest') return proxy(req, res, `${options.postgrestUrl}${rest}${url.search}`, headers);

@@ -1,5 +1,6 @@
 // Small request/response helpers over node:http so handlers stay about auth, not plumbing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { clientAddress } from './client-address.ts';
 import { API_VERSION_HEADER, AuthHttpError, badRequest, errorBody } from './errors.ts';
 
 export interface AuthRequest {
@@ -57,10 +58,6 @@ export async function readRequest(req: IncomingMessage): Promise<AuthRequest> {
   }
   const auth = req.headers.authorization;
   const bearer = auth?.match(/^Bearer\s+(.+)$/i)?.[1];
-  // Behind the gateway every request comes from 127.0.0.1; the first forwarded hop is the client.
-  const forwarded = String(req.headers['x-forwarded-for'] ?? '')
-    .split(',')[0]
-    ?.trim();
   return {
     method: req.method ?? 'GET',
     // supabase-js pointed straight at this server (no gateway) still sends /auth/v1/...
@@ -68,7 +65,7 @@ export async function readRequest(req: IncomingMessage): Promise<AuthRequest> {
     query: url.searchParams,
     headers: req.headers,
     body,
-    ip: forwarded || req.socket.remoteAddress || '127.0.0.1',
+    ip: clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress),
     bearer,
   };
 }
