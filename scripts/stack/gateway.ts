@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { withForwardedFor } from './forwarded-for.ts';
+import { applyCors } from './gateway-cors.ts';
 import { proxy } from './proxy.ts';
 
 /**
@@ -18,14 +19,6 @@ export interface GatewayOptions {
 // Kong leaves these Auth routes open: mail links are clicked without an API key.
 const openAuthRoutes = ['/verify', '/callback', '/authorize', '/health'];
 
-const corsHeaders = {
-  'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD',
-  'Access-Control-Allow-Headers':
-    'authorization, apikey, content-type, x-client-info, x-supabase-api-version, prefer, range, accept, accept-profile, content-profile, x-retry-count',
-  'Access-Control-Expose-Headers': 'content-range, content-location, x-supabase-api-version, location',
-  'Access-Control-Max-Age': '3600',
-};
-
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(body));
@@ -36,24 +29,30 @@ function apiKeyOf(req: IncomingMessage, url: URL): string | undefined {
   return (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('apikey') ?? undefined;
 }
 
+// Read from the query only when no header carries it (browsers' EventSource and plain links),
+// then taken out: PostgREST would read `apikey=...` as a filter on a column called apikey.
+function withoutApiKeyParam(search: string): string {
+  const kept = search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair !== '' && pair.split('=')[0] !== 'apikey');
+  return kept.length ? `?${kept.join('&')}` : '';
+}
+
 export function handleRequest(options: GatewayOptions) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', `http://${options.host}`);
-    const origin = req.headers.origin;
-    if (origin && options.allowedOrigins.includes(origin)) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Vary', 'Origin');
-      for (const [name, value] of Object.entries(corsHeaders)) res.setHeader(name, value);
-    }
+    applyCors(res, req.headers.origin, options.allowedOrigins);
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
       return;
     }
     const forwarded = withForwardedFor(req.headers, req.socket.remoteAddress);
+    const search = withoutApiKeyParam(url.search);
 
     const route = url.pathname.match(/^\/(rest|auth)\/v1(\/.*)?$/);
     if (url.pathname === '/mailbox' || url.pathname.startsWith('/mailbox/')) {
-      return proxy(req, res, `${options.authUrl}${url.pathname}${url.search}`, forwarded);
+      return proxy(req, res, `${options.authUrl}${url.pathname}${search}`, forwarded);
     }
     if (!route) return sendJson(res, 404, { message: 'no Route matched with those values' });
 
@@ -71,8 +70,8 @@ export function handleRequest(options: GatewayOptions) {
     const headers = { ...forwarded };
     delete headers.host;
     if (!headers.authorization && key) headers.authorization = `Bearer ${key}`;
-    if (service === 'rest') return proxy(req, res, `${options.postgrestUrl}${rest}${url.search}`, headers);
-    return proxy(req, res, `${options.authUrl}${rest}${url.search}`, headers);
+    if (service === 'rest') return proxy(req, res, `${options.postgrestUrl}${rest}${search}`, headers);
+    return proxy(req, res, `${options.authUrl}${rest}${search}`, headers);
   };
 }
 

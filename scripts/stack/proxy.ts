@@ -1,4 +1,5 @@
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { upstreamHeadersWithoutCors } from './gateway-cors.ts';
 
 // Idempotent methods (RFC 9110 §9.2.2) may be sent again when the kept-alive connection they went
 // out on turns out to have been closed by the upstream in the meantime; anything else (a POST)
@@ -20,12 +21,12 @@ function readAll(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** Forwards `req` to `target` and streams the answer back. */
+/** Forwards `req` to `target` and streams the answer back, under the gateway's own CORS headers. */
 export function proxy(req: IncomingMessage, res: ServerResponse, target: string, headers: IncomingMessage['headers']): void {
   const method = req.method ?? 'GET';
   const send = (body: Buffer | undefined, attempt: number) => {
     const upstream = request(target, { method, headers }, (upstreamRes) => {
-      res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+      res.writeHead(upstreamRes.statusCode ?? 502, upstreamHeadersWithoutCors(res, upstreamRes.headers));
       upstreamRes.pipe(res);
     });
     upstream.on('error', (error: NodeJS.ErrnoException) => {
