@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { withForwardedFor } from './forwarded-for.ts';
 import { applyCors } from './gateway-cors.ts';
+import { isLocalHost } from './gateway-hosts.ts';
 import { proxy } from './proxy.ts';
 
 /**
@@ -41,6 +42,9 @@ function withoutApiKeyParam(search: string): string {
 
 export function handleRequest(options: GatewayOptions) {
   return (req: IncomingMessage, res: ServerResponse): void => {
+    if (!isLocalHost(req.headers.host)) {
+      return sendJson(res, 403, { message: 'Host not allowed: call the local stack as localhost or 127.0.0.1' });
+    }
     const url = new URL(req.url ?? '/', `http://${options.host}`);
     applyCors(res, req.headers.origin, options.allowedOrigins);
     if (req.method === 'OPTIONS') {
