@@ -15,7 +15,7 @@ describe('reading GoTrue settings from the environment', () => {
       anonymousEnabled: false,
       otpExp: 86400,
       externalUrl: 'http://127.0.0.1:9999',
-      rateLimits: { emailSent: 30, tokenRefresh: 150, verify: 30, otp: 30 },
+      rateLimits: { emailSent: 30, tokenRefresh: 150, verify: 30, otp: 30, anonymousUsers: 30, mfaChallengeAndVerify: 15 },
     });
   });
 

@@ -25,6 +25,7 @@ export const signup: Handler = async (ctx, req) => {
 
   if (!email && !phone && !password) {
     if (!config.anonymousEnabled) throw unprocessable('anonymous_provider_disabled', 'Anonymous sign-ins are disabled');
+    ctx.limits.anonymousSignIn(req.ip);
     return ok(
       await inTransaction(ctx.db, async (tx) => {
         const user = await insertUser(tx, {
