@@ -54,8 +54,10 @@ export function handleRequest(options: GatewayOptions) {
     const forwarded = withForwardedFor(req.headers, req.socket.remoteAddress);
     const search = withoutApiKeyParam(url.search);
 
-    const route = url.pathname.match(/^\/(rest|auth)\/v1(\/.*)?$/);
-    if (url.pathname === '/mailbox' || url.pathname.startsWith('/mailbox/')) {
+    // The mailbox's JSON API needs a key like the APIs (the Auth server then asks for the
+    // service-role one); its page is for people on this machine.
+    const route = url.pathname.match(/^\/(rest|auth)\/v1(\/.*)?$/) ?? url.pathname.match(/^\/(mailbox)(\/api\/.*)$/);
+    if (!route && (url.pathname === '/mailbox' || url.pathname.startsWith('/mailbox/'))) {
       return proxy(req, res, `${options.authUrl}${url.pathname}${search}`, forwarded);
     }
     if (!route) return sendJson(res, 404, { message: 'no Route matched with those values' });
@@ -75,6 +77,7 @@ export function handleRequest(options: GatewayOptions) {
     delete headers.host;
     if (!headers.authorization && key) headers.authorization = `Bearer ${key}`;
     if (service === 'rest') return proxy(req, res, `${options.postgrestUrl}${rest}${search}`, headers);
+    if (service === 'mailbox') return proxy(req, res, `${options.authUrl}/mailbox${rest}${search}`, headers);
     return proxy(req, res, `${options.authUrl}${rest}${search}`, headers);
   };
 }
