@@ -1,5 +1,9 @@
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fromBrowser, type ApiKeys } from './api-keys.ts';
+import { withForwardedFor } from './forwarded-for.ts';
+import { applyCors } from './gateway-cors.ts';
+import { isLocalHost } from './gateway-hosts.ts';
+import { proxy } from './proxy.ts';
 
 /**
  * A small stand-in for Supabase's API gateway (Kong): one origin for REST and Auth, API-key
@@ -18,14 +22,6 @@ export interface GatewayOptions {
 // is public so anyone can verify a token.
 const openAuthRoutes = ['/verify', '/callback', '/authorize', '/health', '/.well-known/jwks.json'];
 
-const corsHeaders = {
-  'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD',
-  'Access-Control-Allow-Headers':
-    'authorization, apikey, content-type, x-client-info, x-supabase-api-version, prefer, range, accept, accept-profile, content-profile, x-retry-count',
-  'Access-Control-Expose-Headers': 'content-range, content-location, x-supabase-api-version, location',
-  'Access-Control-Max-Age': '3600',
-};
-
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(body));
@@ -36,35 +32,35 @@ function apiKeyOf(req: IncomingMessage, url: URL): string | undefined {
   return (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('apikey') ?? undefined;
 }
 
-function proxy(req: IncomingMessage, res: ServerResponse, target: string, headers: IncomingMessage['headers']): void {
-  const upstream = request(target, { method: req.method, headers }, (upstreamRes) => {
-    res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
-    upstreamRes.pipe(res);
-  });
-  upstream.on('error', (error) => {
-    if (!res.headersSent) sendJson(res, 502, { message: `Upstream unavailable: ${error.message}` });
-    else res.destroy();
-  });
-  req.pipe(upstream);
+// Read from the query only when no header carries it (browsers' EventSource and plain links),
+// then taken out: PostgREST would read `apikey=...` as a filter on a column called apikey.
+function withoutApiKeyParam(search: string): string {
+  const kept = search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair !== '' && pair.split('=')[0] !== 'apikey');
+  return kept.length ? `?${kept.join('&')}` : '';
 }
 
 export function handleRequest(options: GatewayOptions) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const url = new URL(req.url ?? '/', `http://${options.host}`);
-    const origin = req.headers.origin;
-    if (origin && options.allowedOrigins.includes(origin)) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Vary', 'Origin');
-      for (const [name, value] of Object.entries(corsHeaders)) res.setHeader(name, value);
+    if (!isLocalHost(req.headers.host)) {
+      return sendJson(res, 403, { message: 'Host not allowed: call the local stack as localhost or 127.0.0.1' });
     }
+    const url = new URL(req.url ?? '/', `http://${options.host}`);
+    applyCors(res, req.headers.origin, options.allowedOrigins);
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
       return;
     }
+    const forwarded = withForwardedFor(req.headers, req.socket.remoteAddress);
+    const search = withoutApiKeyParam(url.search);
 
-    const route = url.pathname.match(/^\/(rest|auth)\/v1(\/.*)?$/);
-    if (url.pathname === '/mailbox' || url.pathname.startsWith('/mailbox/')) {
-      return proxy(req, res, `${options.authUrl}${url.pathname}${url.search}`, req.headers);
+    // The mailbox's JSON API needs a key like the APIs (the Auth server then asks for the
+    // service-role one); its page is for people on this machine.
+    const route = url.pathname.match(/^\/(rest|auth)\/v1(\/.*)?$/) ?? url.pathname.match(/^\/(mailbox)(\/api\/.*)$/);
+    if (!route && (url.pathname === '/mailbox' || url.pathname.startsWith('/mailbox/'))) {
+      return proxy(req, res, `${options.authUrl}${url.pathname}${search}`, forwarded);
     }
     if (!route) return sendJson(res, 404, { message: 'no Route matched with those values' });
 
@@ -84,9 +80,14 @@ export function handleRequest(options: GatewayOptions) {
         hint: 'Secret keys are for servers and scripts; a web page uses the publishable key.',
       });
 
-    const headers = { ...req.headers };
+    const headers = { ...forwarded };
     delete headers.host;
-    const target = service === 'rest' ? `${options.postgrestUrl}${rest}${url.search}` : `${options.authUrl}${rest}${url.search}`;
+    const target =
+      service === 'rest'
+        ? `${options.postgrestUrl}${rest}${search}`
+        : service === 'mailbox'
+          ? `${options.authUrl}/mailbox${rest}${search}`
+          : `${options.authUrl}${rest}${search}`;
     if (!key) return proxy(req, res, target, headers);
     options.apiKeys.upstreamAuthorization(key, headers.authorization).then(
       (authorization) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authConfigFrom, readAuthEnv } from './config.ts';
+import { withProjectSettings } from './project-settings.ts';
 
 const secret = 'super-secret-jwt-token-with-at-least-32-characters-long';
 
@@ -14,8 +15,13 @@ describe('reading GoTrue settings from the environment', () => {
       anonymousEnabled: false,
       otpExp: 86400,
       externalUrl: 'http://127.0.0.1:9999',
-      rateLimits: { emailSent: 30, tokenRefresh: 150, verify: 30, otp: 30 },
+      rateLimits: { emailSent: 30, tokenRefresh: 150, verify: 30, otp: 30, anonymousUsers: 30, mfaChallengeAndVerify: 15 },
     });
+  });
+
+  it('gives mailed codes the hour hosted projects start with, where GoTrue alone gives a day', () => {
+    const config = authConfigFrom(readAuthEnv(withProjectSettings({ GOTRUE_JWT_SECRET: secret })), 'http://127.0.0.1:9999');
+    expect(config.otpExp).toBe(3600);
   });
 
   it('reads booleans, numbers and lists the way GoTrue does', () => {

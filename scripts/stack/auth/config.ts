@@ -60,6 +60,8 @@ export const authEnvSchema = z.object({
   GOTRUE_RATE_LIMIT_TOKEN_REFRESH: int(150),
   GOTRUE_RATE_LIMIT_VERIFY: int(30),
   GOTRUE_RATE_LIMIT_OTP: int(30),
+  GOTRUE_RATE_LIMIT_ANONYMOUS_USERS: int(30),
+  GOTRUE_MFA_RATE_LIMIT_CHALLENGE_AND_VERIFY: int(15),
   GOTRUE_MFA_CHALLENGE_EXPIRY_DURATION: int(300),
   GOTRUE_MFA_MAX_ENROLLED_FACTORS: int(10),
   GOTRUE_URI_ALLOW_LIST: z.string().default(''),
@@ -94,7 +96,14 @@ export interface AuthConfig {
   refreshRotation: boolean;
   refreshReuseInterval: number;
   passwordChangeNeedsReauthentication: boolean;
-  rateLimits: { emailSent: number; tokenRefresh: number; verify: number; otp: number };
+  rateLimits: {
+    emailSent: number;
+    tokenRefresh: number;
+    verify: number;
+    otp: number;
+    anonymousUsers: number;
+    mfaChallengeAndVerify: number;
+  };
   mfaChallengeExpiry: number;
   mfaMaxFactors: number;
   uriAllowList: string[];
@@ -142,6 +151,8 @@ export function authConfigFrom(env: AuthEnv, fallbackExternalUrl: string, signin
       tokenRefresh: env.GOTRUE_RATE_LIMIT_TOKEN_REFRESH,
       verify: env.GOTRUE_RATE_LIMIT_VERIFY,
       otp: env.GOTRUE_RATE_LIMIT_OTP,
+      anonymousUsers: env.GOTRUE_RATE_LIMIT_ANONYMOUS_USERS,
+      mfaChallengeAndVerify: env.GOTRUE_MFA_RATE_LIMIT_CHALLENGE_AND_VERIFY,
     },
     mfaChallengeExpiry: env.GOTRUE_MFA_CHALLENGE_EXPIRY_DURATION,
     mfaMaxFactors: env.GOTRUE_MFA_MAX_ENROLLED_FACTORS,

@@ -1,5 +1,6 @@
 // Small request/response helpers over node:http so handlers stay about auth, not plumbing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { clientAddress } from './client-address.ts';
 import { API_VERSION_HEADER, AuthHttpError, badRequest, errorBody } from './errors.ts';
 
 export interface AuthRequest {
@@ -12,18 +13,40 @@ export interface AuthRequest {
   bearer: string | undefined;
 }
 
+// GoTrue refuses bodies over 1 MiB with 413. A refused body is still read to the end (up to a
+// bound) so the connection stays usable: a client or the gateway may send the next request on it.
 const MAX_BODY = 1024 * 1024;
+const MAX_DRAIN = 16 * MAX_BODY;
+
+const bodyTooLarge = () => new AuthHttpError(413, 'request_entity_too_large', `Request body too large (max ${MAX_BODY} bytes)`);
+
+/** Marks an error whose connection must be closed after the answer (its body was not read to the end). */
+export const CLOSE_CONNECTION = Symbol('close connection');
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) {
+        chunks.push(chunk);
+        return;
+      }
+      chunks.length = 0;
+      if (size > MAX_DRAIN) {
+        req.pause();
+        reject(Object.assign(bodyTooLarge(), { [CLOSE_CONNECTION]: true }));
+      }
+    });
+    req.on('end', () => (size > MAX_BODY ? reject(bodyTooLarge()) : resolve(Buffer.concat(chunks))));
+    req.on('error', reject);
+  });
+}
 
 export async function readRequest(req: IncomingMessage): Promise<AuthRequest> {
   const url = new URL(req.url ?? '/', 'http://local');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw badRequest('request_too_large', 'Request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  const raw = Buffer.concat(chunks).toString('utf8');
+  const raw = (await readBody(req)).toString('utf8');
   let body: Record<string, unknown> = {};
   if (raw.trim() !== '') {
     try {
@@ -35,10 +58,6 @@ export async function readRequest(req: IncomingMessage): Promise<AuthRequest> {
   }
   const auth = req.headers.authorization;
   const bearer = auth?.match(/^Bearer\s+(.+)$/i)?.[1];
-  // Behind the gateway every request comes from 127.0.0.1; the first forwarded hop is the client.
-  const forwarded = String(req.headers['x-forwarded-for'] ?? '')
-    .split(',')[0]
-    ?.trim();
   return {
     method: req.method ?? 'GET',
     // supabase-js pointed straight at this server (no gateway) still sends /auth/v1/...
@@ -46,7 +65,7 @@ export async function readRequest(req: IncomingMessage): Promise<AuthRequest> {
     query: url.searchParams,
     headers: req.headers,
     body,
-    ip: forwarded || req.socket.remoteAddress || '127.0.0.1',
+    ip: clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress),
     bearer,
   };
 }
@@ -87,7 +106,12 @@ export function sendError(res: ServerResponse, req: IncomingMessage, err: unknow
       ? err
       : new AuthHttpError(500, 'unexpected_failure', 'Unexpected failure, please check server logs for more information');
   if (!(err instanceof AuthHttpError)) console.error('[auth] unexpected error:', err);
-  send(res, req, { status: httpErr.status, json: errorBody(httpErr, headerValue(req, API_VERSION_HEADER)) });
+  const close = typeof err === 'object' && err !== null && CLOSE_CONNECTION in err;
+  send(res, req, {
+    status: httpErr.status,
+    json: errorBody(httpErr, headerValue(req, API_VERSION_HEADER)),
+    headers: close ? { connection: 'close' } : undefined,
+  });
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

@@ -4,6 +4,9 @@
 export const projectAuthSettings: Record<string, string> = {
   // Self-referral starts as an anonymous session that later adds an email (issue 3).
   GOTRUE_EXTERNAL_ANONYMOUS_USERS_ENABLED: 'true',
+  // GoTrue's own default is a day; hosted projects and the Supabase CLI start at an hour
+  // ("Email OTP Expiration", `otp_expiry = 3600`), which bounds how long a code can be guessed.
+  GOTRUE_MAILER_OTP_EXP: '3600',
 };
 
 export function withProjectSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

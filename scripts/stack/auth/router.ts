@@ -1,7 +1,7 @@
 // The route table: GoTrue's paths (as the gateway forwards them, /auth/v1 stripped) plus the
 // local mailbox. Unknown paths answer 404 the way GoTrue does.
 import type { AuthContext, Handler } from './context.ts';
-import { AuthHttpError, notFound } from './errors.ts';
+import { AuthHttpError, badRequest, notFound } from './errors.ts';
 import type { AuthRequest, AuthResponse } from './http.ts';
 import { deleteUserFactor, listUserFactors } from './routes/admin-factors.ts';
 import { adminSamlDisabled, authorize, linkIdentity, passkeysDisabled, samlDisabled } from './routes/disabled-features.ts';
@@ -68,15 +68,24 @@ const routes: Route[] = [
   ['GET', '/mailbox/api/messages', mailboxJson],
 ];
 
+// A path segment with a broken escape (`%ZZ`, or `%E0%A4%A` cut short) is the caller's mistake.
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw badRequest('validation_failed', 'Invalid percent-encoding in the request path');
+  }
+}
+
 function match(pattern: string, path: string): Record<string, string> | undefined {
   const want = pattern.split('/');
   const got = path.split('/');
   if (want.length !== got.length) return undefined;
+  if (want.some((segment, i) => !segment.startsWith(':') && segment !== got[i])) return undefined;
   const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    if (want[i]!.startsWith(':')) params[want[i]!.slice(1)] = decodeURIComponent(got[i]!);
-    else if (want[i] !== got[i]) return undefined;
-  }
+  want.forEach((segment, i) => {
+    if (segment.startsWith(':')) params[segment.slice(1)] = decodeSegment(got[i]!);
+  });
   return params;
 }
 

@@ -31,7 +31,7 @@ export interface Mail {
 
 export async function mailTo(email: string, baseUrl: string = testStack.supabaseUrl): Promise<Mail[]> {
   const res = await fetch(`${baseUrl}/mailbox/api/messages?to=${encodeURIComponent(email)}`, {
-    headers: { apikey: testStack.anonKey },
+    headers: { apikey: testStack.serviceRoleKey, authorization: `Bearer ${testStack.serviceRoleKey}` },
   });
   if (!res.ok) throw new Error(`mailbox answered ${res.status}`);
   const body = (await res.json()) as { messages: Mail[] };

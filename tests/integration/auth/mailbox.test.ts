@@ -19,6 +19,15 @@ describe('the local mailbox', () => {
     expect(mails.every((m) => m.links[0]!.startsWith(`${testStack.supabaseUrl}/auth/v1/verify?`))).toBe(true);
   });
 
+  it('keeps its JSON API to callers with the service-role key', async () => {
+    const api = `${testStack.supabaseUrl}/mailbox/api/messages`;
+    expect((await fetch(api)).status).toBe(401);
+    const withAnonKey = await fetch(api, { headers: { apikey: testStack.anonKey } });
+    expect(withAnonKey.status).toBe(403);
+    expect(await withAnonKey.json()).toMatchObject({ error_code: 'not_admin' });
+    expect((await fetch(api, { headers: { apikey: testStack.serviceRoleKey } })).status).toBe(200);
+  });
+
   it('shows mail on a page people can read, marked as development only', async () => {
     const email = uniqueEmail('mailbox-page');
     await anonClient().auth.signUp({ email, password: 'a-good-password' });

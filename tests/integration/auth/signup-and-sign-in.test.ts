@@ -87,6 +87,21 @@ describe('signing up with an email and password', () => {
     expect(data.user?.identities).toEqual([]);
     expect(await mailTo(email)).toHaveLength(0);
   });
+
+  it('leaves an unconfirmed account’s password and details alone when someone signs up with its address again', async () => {
+    const email = uniqueEmail('second-signup');
+    const first = await anonClient().auth.signUp({ email, password: 'the-owners-password', options: { data: { name: 'Owner' } } });
+    const second = await anonClient().auth.signUp({ email, password: 'an-intruders-password', options: { data: { name: 'Intruder' } } });
+    expect(second.error).toBeNull();
+    expect(second.data.user?.id).toBe(first.data.user?.id);
+    expect(second.data.user?.user_metadata).toMatchObject({ name: 'Owner' });
+
+    // The owner follows the newest confirmation mail: their password works, the intruder's does not.
+    await fetch(linkIn(await latestMail(email)), { redirect: 'manual' });
+    expect((await anonClient().auth.signInWithPassword({ email, password: 'the-owners-password' })).error).toBeNull();
+    const intruder = await anonClient().auth.signInWithPassword({ email, password: 'an-intruders-password' });
+    expect(intruder.error?.code).toBe('invalid_credentials');
+  });
 });
 
 describe('signing in with a password', () => {

@@ -1,5 +1,6 @@
 // GET /health, GET /settings and the local mailbox (page and JSON).
 import type { Handler } from '../context.ts';
+import { requireAdmin } from '../guard.ts';
 import { ok } from '../http.ts';
 import { listMail } from '../mailbox.ts';
 import { renderMailboxPage } from '../mailbox-page.ts';
@@ -57,7 +58,10 @@ export const settings: Handler = (ctx) =>
     }),
   );
 
+// The JSON API hands out every code and link the server mailed, so it takes the project's
+// secret (service-role) key, like the admin API. The page stays open for people on this machine.
 export const mailboxJson: Handler = async (ctx, req) => {
+  await requireAdmin(ctx, req);
   const messages = await listMail(ctx.db, req.query.get('to'), Number(req.query.get('limit')) || 50);
   return ok({ messages });
 };

@@ -61,6 +61,7 @@ export const enroll: Handler = async (ctx, req) => {
 export const challenge: Handler = async (ctx, req, params) => {
   const caller = await requireUser(ctx, req);
   const factor = await ownFactor(ctx, caller, params.id);
+  ctx.limits.mfaChallenge(`${req.ip}|${factor.id}`);
   const id = randomUUID();
   const { rows } = await ctx.db.query<{ created_at: Date }>(
     `insert into auth.mfa_challenges (id, factor_id, created_at, ip_address) values ($1, $2, now(), $3) returning created_at`,
@@ -74,6 +75,9 @@ export const challenge: Handler = async (ctx, req, params) => {
 export const verifyFactor: Handler = async (ctx, req, params) => {
   const caller = await requireUser(ctx, req);
   const factor = await ownFactor(ctx, caller, params.id);
+  // GOTRUE_MFA_RATE_LIMIT_CHALLENGE_AND_VERIFY bounds TOTP guessing; GoTrue counts per client IP,
+  // this stand-in per client and factor (behind the gateway every client is 127.0.0.1).
+  ctx.limits.mfaVerify(`${req.ip}|${factor.id}`);
   const challengeId = str(req.body, 'challenge_id') ?? '';
   const code = str(req.body, 'code') ?? '';
   return ok(

@@ -10,7 +10,7 @@ import { safeRedirect } from '../redirects.ts';
 import { audit } from '../audit.ts';
 import { inTransaction } from '../db.ts';
 import { signIn } from '../sessions.ts';
-import { findUserByEmail, findUserById, insertUser, mergeMetadata, userJson } from '../users.ts';
+import { findUserByEmail, findUserById, insertUser, userJson } from '../users.ts';
 
 import { validateEmail } from '../email.ts';
 
@@ -24,6 +24,7 @@ export const signup: Handler = async (ctx, req) => {
 
   if (!email && !phone && !password) {
     if (!config.anonymousEnabled) throw unprocessable('anonymous_provider_disabled', 'Anonymous sign-ins are disabled');
+    ctx.limits.anonymousSignIn(req.ip);
     return ok(
       await inTransaction(ctx.db, async (tx) => {
         const user = await insertUser(tx, {
@@ -48,8 +49,10 @@ export const signup: Handler = async (ctx, req) => {
   return ok(
     await inTransaction(ctx.db, async (tx) => {
       const existing = await findUserByEmail(tx, address);
+      // With autoconfirm, GoTrue would confirm an unconfirmed account and hand its session to
+      // whoever signed up second; this stand-in refuses instead, as for a confirmed one.
+      if (existing && config.mailerAutoconfirm) throw unprocessable('user_already_exists', 'User already registered');
       if (existing?.email_confirmed_at) {
-        if (config.mailerAutoconfirm) throw unprocessable('user_already_exists', 'User already registered');
         // With confirmation on, GoTrue answers as if signing up worked, with a made-up user and
         // no identities, so the response does not reveal that the address is registered.
         const now = new Date().toISOString();
@@ -68,24 +71,19 @@ export const signup: Handler = async (ctx, req) => {
           is_anonymous: false,
         };
       }
-      const encryptedPassword = await hashPassword(password);
-      let user = existing;
-      if (user) {
-        await tx.query('update auth.users set encrypted_password = $2, raw_user_meta_data = $3, updated_at = now() where id = $1', [
-          user.id,
-          encryptedPassword,
-          mergeMetadata(user.raw_user_meta_data, data),
-        ]);
-      } else {
-        user = await insertUser(tx, {
+      // An unconfirmed account is left as it is, password and metadata included: whoever signs up
+      // second has not proved the address either (GoTrue: "we can't be sure of their claimed
+      // identity"). The owner gets the confirmation mail again.
+      const user =
+        existing ??
+        (await insertUser(tx, {
           email: address,
-          encryptedPassword,
+          encryptedPassword: await hashPassword(password),
           provider: 'email',
           userMetadata: data,
           confirmed: config.mailerAutoconfirm,
-        });
-      }
-      if (!existing) await audit(tx, 'user_signedup', user, req.ip, { provider: 'email' });
+        }));
+      await audit(tx, existing ? 'user_confirmation_requested' : 'user_signedup', user, req.ip, { provider: 'email' });
       if (config.mailerAutoconfirm) return signIn(tx, config, user, 'password', req.ip);
       const pkce = pkceFrom(req.body);
       if (pkce) await startFlow(tx, user.id, pkce, 'email/signup');

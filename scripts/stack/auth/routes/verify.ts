@@ -10,6 +10,7 @@ import { ok, str } from '../http.ts';
 import { issueAuthCode, PKCE_PREFIX } from '../pkce.ts';
 import { safeRedirect } from '../redirects.ts';
 import { signIn } from '../sessions.ts';
+import { normaliseEmail } from '../users.ts';
 import { amrForLink, redeem, verifyTypes, type VerifyInput, type VerifyType } from '../verify.ts';
 
 const SINGLE_CONFIRMATION = 'Confirmation link accepted. Please proceed to confirm link sent to the other email';
@@ -27,13 +28,23 @@ type Outcome =
 
 async function run(ctx: AuthContext, req: AuthRequest, input: VerifyInput, amr: string, pkce: boolean): Promise<Outcome> {
   ctx.limits.verify(`${req.ip}|${input.email ?? input.tokenHash ?? ''}`);
-  return inTransaction(ctx.db, async (tx): Promise<Outcome> => {
-    const outcome = await redeem(tx, ctx.config, input);
-    if (outcome.singleConfirmation) return { kind: 'message', msg: SINGLE_CONFIRMATION };
-    const code = pkce ? await issueAuthCode(tx, outcome.user.id) : undefined;
-    if (code) return { kind: 'code', code };
-    return { kind: 'session', session: await signIn(tx, ctx.config, outcome.user, amr, req.ip) };
-  });
+  // A token hash is sha224(address + code), so anyone who knows an address can turn every
+  // possible code into a hash: failures count against the client and, where the request names
+  // one, the address, never against the hash itself.
+  const failureKeys = [`client|${req.ip}`, ...(input.email ? [`address|${normaliseEmail(input.email)}`] : [])];
+  ctx.limits.checkVerifyFailures(failureKeys);
+  try {
+    return await inTransaction(ctx.db, async (tx): Promise<Outcome> => {
+      const outcome = await redeem(tx, ctx.config, input);
+      if (outcome.singleConfirmation) return { kind: 'message', msg: SINGLE_CONFIRMATION };
+      const code = pkce ? await issueAuthCode(tx, outcome.user.id) : undefined;
+      if (code) return { kind: 'code', code };
+      return { kind: 'session', session: await signIn(tx, ctx.config, outcome.user, amr, req.ip) };
+    });
+  } catch (err) {
+    if (err instanceof AuthHttpError && err.errorCode === 'otp_expired') ctx.limits.recordVerifyFailure(failureKeys);
+    throw err;
+  }
 }
 
 export const verifyPost: Handler = async (ctx, req) => {
