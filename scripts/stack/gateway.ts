@@ -1,14 +1,17 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 /**
- * A small stand-in for Supabase's API gateway (Kong): one origin for REST and Auth, API-key
- * checks, and CORS for the site. PostgREST has no base-path option, hence the prefix mapping.
+ * A small stand-in for Supabase's API gateway (Kong): one origin for REST, Auth and Edge
+ * Functions, API-key checks, and CORS for the site. PostgREST has no base-path option, hence the
+ * prefix mapping.
  */
 export interface GatewayOptions {
   host: string;
   port: number;
   postgrestUrl: string;
   authUrl: string;
+  /** The Edge Functions runtime; it gets `/functions/v1/<name>/…` as `/<name>/…`, as on Supabase. */
+  functionsUrl?: string;
   apiKeys: string[];
   allowedOrigins: string[];
 }
@@ -55,19 +58,21 @@ export function handleRequest(options: GatewayOptions) {
       res.setHeader('Vary', 'Origin');
       for (const [name, value] of Object.entries(corsHeaders)) res.setHeader(name, value);
     }
-    if (req.method === 'OPTIONS') {
+    // Functions answer their own preflight requests on Supabase, so theirs go through.
+    if (req.method === 'OPTIONS' && !url.pathname.startsWith('/functions/v1/')) {
       res.writeHead(204).end();
       return;
     }
 
-    const route = url.pathname.match(/^\/(rest|auth)\/v1(\/.*)?$/);
+    const route = url.pathname.match(/^\/(rest|auth|functions)\/v1(\/.*)?$/);
     if (url.pathname === '/mailbox' || url.pathname.startsWith('/mailbox/')) {
       return proxy(req, res, `${options.authUrl}${url.pathname}${url.search}`, req.headers);
     }
     if (!route) return sendJson(res, 404, { message: 'no Route matched with those values' });
 
     const [, service, rest = '/'] = route;
-    const open = service === 'auth' && openAuthRoutes.includes(rest);
+    // Functions check callers themselves (Supabase's verify_jwt), so the gateway does not demand a key.
+    const open = (service === 'auth' && openAuthRoutes.includes(rest)) || service === 'functions';
     const key = apiKeyOf(req, url);
     if (!open && !key)
       return sendJson(res, 401, { message: 'No API key found in request', hint: 'Send your project API key in the apikey header.' });
@@ -81,6 +86,10 @@ export function handleRequest(options: GatewayOptions) {
     delete headers.host;
     if (!headers.authorization && key) headers.authorization = `Bearer ${key}`;
     if (service === 'rest') return proxy(req, res, `${options.postgrestUrl}${rest}${url.search}`, headers);
+    if (service === 'functions') {
+      if (!options.functionsUrl) return sendJson(res, 404, { message: 'Edge Functions are not running in this stack' });
+      return proxy(req, res, `${options.functionsUrl}${rest}${url.search}`, headers);
+    }
     return proxy(req, res, `${options.authUrl}${rest}${url.search}`, headers);
   };
 }
