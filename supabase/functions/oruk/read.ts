@@ -85,7 +85,28 @@ function check(result: { data: unknown; error: { message: string } | null }, wha
   return result.data;
 }
 
-const range = ({ page, per_page }: Paging): [number, number] => [(page - 1) * per_page, page * per_page - 1];
+type Result = { data: unknown; error: { message: string; code?: string } | null; count: number | null };
+/** What every list query is, whatever it selects: ordered, ranged and awaited. */
+interface PageQuery extends PromiseLike<Result> {
+  order(column: string): PageQuery;
+  range(from: number, to: number): PageQuery;
+}
+
+/**
+ * One page of a list query, in id order, with the total. PostgREST refuses a page past the end
+ * (416, PGRST103) without the total, so that case asks again for the first row only.
+ */
+async function fetchPage<Row>(query: unknown, { page, per_page }: Paging, what: string): Promise<{ rows: Row[]; total: number }> {
+  const q = (query as PageQuery).order('id');
+  const result = await q.range((page - 1) * per_page, page * per_page - 1);
+  if (result.error?.code === 'PGRST103') {
+    const first = await q.range(0, 0);
+    check(first, what);
+    return { rows: [], total: first.count ?? 0 };
+  }
+  const rows = check(result, what) as Row[];
+  return { rows, total: result.count ?? rows.length };
+}
 
 /** Places whose postcode (or, failing that, postcode district) matches: their average position. */
 async function postcodeCentre(db: SupabaseClient, postcode: string): Promise<{ latitude: number; longitude: number }> {
@@ -146,10 +167,9 @@ export async function readServices(db: SupabaseClient, f: ServiceFilters): Promi
   if (f.modified_after) query = query.gte('last_modified', f.modified_after);
   if (f.minimum_age !== undefined) query = query.gte('minimum_age', f.minimum_age);
   if (f.maximum_age !== undefined) query = query.lte('maximum_age', f.maximum_age);
-  const result = await query.order('id').range(...range(f));
-  const rows = check(result, 'services') as Record<string, unknown>[];
+  const { rows, total } = await fetchPage<Record<string, unknown>>(query, f, 'services');
   for (const row of rows) delete row.filter_terms;
-  return { total: result.count ?? rows.length, contents: toHsdsServices(toCatalogue(rows)) };
+  return { total, contents: toHsdsServices(toCatalogue(rows)) };
 }
 
 export async function readService(db: SupabaseClient, id: string): Promise<HsdsService | undefined> {
@@ -160,9 +180,8 @@ export async function readService(db: SupabaseClient, id: string): Promise<HsdsS
 export async function readTaxonomies(db: SupabaseClient, p: Paging, id?: string): Promise<Page<unknown>> {
   let query = db.from('taxonomies').select('*', { count: 'exact' });
   if (id !== undefined) query = query.eq('id', id);
-  const result = await query.order('id').range(...range(p));
-  const rows = check(result, 'taxonomies') as unknown[];
-  return { total: result.count ?? 0, contents: rows.map((r) => withoutNulls(toHsdsTaxonomy(taxonomySchema.parse(r)))) };
+  const { rows, total } = await fetchPage<unknown>(query, p, 'taxonomies');
+  return { total, contents: rows.map((r) => withoutNulls(toHsdsTaxonomy(taxonomySchema.parse(r)))) };
 }
 
 export async function readTaxonomyTerms(db: SupabaseClient, f: TaxonomyTermFilters, id?: string): Promise<Page<unknown>> {
@@ -171,10 +190,9 @@ export async function readTaxonomyTerms(db: SupabaseClient, f: TaxonomyTermFilte
   if (f.taxonomy_id) query = query.eq('taxonomy_id', f.taxonomy_id);
   if (f.parent_id) query = query.eq('parent_id', f.parent_id);
   if (f.top_only === 'true') query = query.is('parent_id', null);
-  const result = await query.order('id').range(...range(f));
-  const rows = check(result, 'taxonomy terms') as (Record<string, unknown> & { taxonomies: unknown })[];
+  const { rows, total } = await fetchPage<Record<string, unknown> & { taxonomies: unknown }>(query, f, 'taxonomy terms');
   return {
-    total: result.count ?? 0,
+    total,
     contents: rows.map(({ taxonomies, ...term }) => {
       const taxonomy = taxonomies ? taxonomySchema.parse(taxonomies) : undefined;
       const known = new Map(taxonomy ? [[taxonomy.id, taxonomy]] : []);
@@ -191,10 +209,9 @@ export function serviceSummary(service: HsdsService): Record<string, unknown> {
 export async function readOrganizations(db: SupabaseClient, p: Paging, id?: string): Promise<Page<unknown>> {
   let query = db.from('organizations').select(id === undefined ? '*' : '*,services!services_organization_id_fkey(*)', { count: 'exact' });
   if (id !== undefined) query = query.eq('id', id);
-  const result = await query.order('id').range(...range(p));
-  const rows = check(result, 'organisations') as (Record<string, unknown> & { services?: Record<string, unknown>[] })[];
+  const { rows, total } = await fetchPage<Record<string, unknown> & { services?: Record<string, unknown>[] }>(query, p, 'organisations');
   return {
-    total: result.count ?? 0,
+    total,
     contents: rows.map(({ services, ...org }) => {
       const doc = toHsdsOrganization(organizationSchema.parse(org));
       if (!services) return withoutNulls(doc);
@@ -208,8 +225,7 @@ export async function readOrganizations(db: SupabaseClient, p: Paging, id?: stri
 export async function readServiceAtLocations(db: SupabaseClient, p: Paging, id?: string): Promise<Page<unknown>> {
   let query = db.from('service_at_locations').select('*,locations(*)', { count: 'exact' });
   if (id !== undefined) query = query.eq('id', id);
-  const result = await query.order('id').range(...range(p));
-  const rows = check(result, 'service places') as (Record<string, unknown> & { locations: unknown })[];
+  const { rows, total } = await fetchPage<Record<string, unknown> & { locations: unknown }>(query, p, 'service places');
   const serviceIds = [...new Set(rows.map((r) => String(r.service_id)))];
   const services = serviceIds.length
     ? toHsdsServices(
@@ -218,7 +234,7 @@ export async function readServiceAtLocations(db: SupabaseClient, p: Paging, id?:
     : [];
   const byId = new Map(services.map((s) => [s.id, s]));
   return {
-    total: result.count ?? 0,
+    total,
     contents: rows.flatMap(({ locations, ...place }) => {
       const sal = serviceAtLocationSchema.parse(place);
       const service = byId.get(sal.service_id);
