@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import addFormats from 'ajv-formats';
 
 /**
  * The Open Referral UK 3.0 JSON schemas, kept in tests/fixtures/oruk-uk-profile-3.0 (see its
@@ -27,9 +27,6 @@ const openapi = load('openapi.json') as {
   components: { schemas: { Page: Record<string, unknown> } };
 };
 
-// ajv-formats is CommonJS; under Node's ESM loader its function is the default export's default.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-  addFormatsModule) as typeof addFormatsModule;
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 // taxonomy.json refers to its terms as "taxonomy_term.json".
