@@ -20,7 +20,7 @@ export async function getJson(url: string, init?: RequestInit): Promise<{ status
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null, headers: response.headers };
 }
 
-export type OrukPage = {
+export type OrukPage<T = Record<string, unknown> & { id: string }> = {
   total_items: number;
   total_pages: number;
   page_number: number;
@@ -28,7 +28,7 @@ export type OrukPage = {
   first_page: boolean;
   last_page: boolean;
   empty: boolean;
-  contents: (Record<string, unknown> & { id: string })[];
+  contents: T[];
 };
 
 /** Every item of a paged endpoint, page by page. */
