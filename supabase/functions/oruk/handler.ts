@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { BadParameter, pagingSchema, readParams, serviceFiltersSchema, taxonomyTermFiltersSchema, type Paging } from './params.ts';
+import { withTiming } from './timing.ts';
 import {
   type Page,
   ReadError,
@@ -26,7 +27,7 @@ const corsHeaders = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
   'Access-Control-Allow-Headers': 'authorization, apikey, content-type, x-client-info, if-none-match',
-  'Access-Control-Expose-Headers': 'etag',
+  'Access-Control-Expose-Headers': 'etag, server-timing',
   'Access-Control-Max-Age': '86400',
 };
 
@@ -120,32 +121,34 @@ async function one(db: SupabaseClient, endpoint: Endpoint, id: string): Promise<
 }
 
 export function createOrukHandler(db: SupabaseClient): (request: Request) => Promise<Response> {
-  return async (request) => {
-    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: corsHeaders });
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      const response = await problem(request, 405, 'This API is read-only: use GET.');
-      response.headers.set('Allow', 'GET, HEAD, OPTIONS');
-      return response;
-    }
-    const url = new URL(request.url);
-    const [endpoint, id, ...rest] = routeOf(url);
-    try {
-      if (endpoint === undefined) return await json(request, 200, { version: orukVersion, profile: orukProfile, openapi_url: orukOpenApi });
-      if (!(endpoint in names) || rest.length > 0)
-        return await problem(
-          request,
-          404,
-          `There is no ${url.pathname} here. Try /services, /taxonomies, /taxonomy_terms, /organizations or /service_at_locations.`,
-        );
-      const kind = endpoint as Endpoint;
-      if (id === undefined) return await json(request, 200, await list(db, kind, url.searchParams));
-      const found = await one(db, kind, id);
-      return found ? await json(request, 200, found) : await problem(request, 404, `No published ${names[kind]} has the id ${id}.`, { id });
-    } catch (error) {
-      if (error instanceof BadParameter) return problem(request, 400, error.message, { parameter: error.parameter });
-      console.error(error);
-      if (error instanceof ReadError) return problem(request, 503, 'The directory could not be read just now. Please try again shortly.');
-      return problem(request, 500, 'Something went wrong on our side. Please try again later.');
-    }
-  };
+  return (request) => withTiming(() => answer(db, request));
+}
+
+async function answer(db: SupabaseClient, request: Request): Promise<Response> {
+  if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: corsHeaders });
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    const response = await problem(request, 405, 'This API is read-only: use GET.');
+    response.headers.set('Allow', 'GET, HEAD, OPTIONS');
+    return response;
+  }
+  const url = new URL(request.url);
+  const [endpoint, id, ...rest] = routeOf(url);
+  try {
+    if (endpoint === undefined) return await json(request, 200, { version: orukVersion, profile: orukProfile, openapi_url: orukOpenApi });
+    if (!(endpoint in names) || rest.length > 0)
+      return await problem(
+        request,
+        404,
+        `There is no ${url.pathname} here. Try /services, /taxonomies, /taxonomy_terms, /organizations or /service_at_locations.`,
+      );
+    const kind = endpoint as Endpoint;
+    if (id === undefined) return await json(request, 200, await list(db, kind, url.searchParams));
+    const found = await one(db, kind, id);
+    return found ? await json(request, 200, found) : await problem(request, 404, `No published ${names[kind]} has the id ${id}.`, { id });
+  } catch (error) {
+    if (error instanceof BadParameter) return problem(request, 400, error.message, { parameter: error.parameter });
+    console.error(error);
+    if (error instanceof ReadError) return problem(request, 503, 'The directory could not be read just now. Please try again shortly.');
+    return problem(request, 500, 'Something went wrong on our side. Please try again later.');
+  }
 }

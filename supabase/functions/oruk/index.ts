@@ -1,5 +1,6 @@
 import { createClient } from '@supabase/supabase-js';
 import { createOrukHandler } from './handler.ts';
+import { timedFetch } from './timing.ts';
 
 /**
  * Supabase Edge Function `oruk`: the Open Referral UK 3.0 read API. Hosted Supabase sets
@@ -10,6 +11,9 @@ const url = Deno.env.get('SUPABASE_URL');
 const anonKey = Deno.env.get('SUPABASE_ANON_KEY');
 if (!url || !anonKey) throw new Error('SUPABASE_URL and SUPABASE_ANON_KEY must be set for the oruk function.');
 
-const db = createClient(url, anonKey, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } });
+const db = createClient(url, anonKey, {
+  auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  global: { fetch: timedFetch },
+});
 
 Deno.serve(createOrukHandler(db));

@@ -179,6 +179,7 @@ describe('the ORUK API at /functions/v1/oruk', () => {
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
     expect(first.headers.get('cache-control')).toMatch(/public, max-age=\d+/);
+    expect(first.headers.get('server-timing')).toMatch(/^db;dur=[\d.]+, app;dur=[\d.]+$/);
     const again = await fetch(`${orukUrl}/services/${published[0]!.id}`, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
