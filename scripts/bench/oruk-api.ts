@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -81,7 +82,10 @@ try {
     )
   ).rows;
   await db.end();
-  console.log(`ORUK API over ${ids[0]?.n ?? 0} published services, ${rounds} requests each, one at a time:`);
+  // Shared machines skew every figure; say how busy this one was.
+  console.log(
+    `ORUK API over ${ids[0]?.n ?? 0} published services, ${rounds} requests each, one at a time (load average ${loadavg()[0]!.toFixed(1)}):`,
+  );
 
   const base = `${config.PUBLIC_SUPABASE_URL}/functions/v1/oruk`;
   report('GET /services?page=1&per_page=50', await measure(() => `${base}/services?page=1&per_page=50`));
