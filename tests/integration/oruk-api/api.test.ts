@@ -23,6 +23,15 @@ beforeAll(async () => {
   services = (await allPages(orukUrl, '/services')) as HsdsService[];
 }, 60_000);
 
+// Other test files add and change services in the test database meanwhile, so comparisons
+// between answers look at the sample listings only.
+const sampleOf = (items: { id: string }[]) =>
+  items
+    .filter((s) => sampleIds.has(s.id))
+    .map((s) => s.id)
+    .sort();
+const everything = async (query: string) => (await allPages(orukUrl, `/services?${query}`)) as HsdsService[];
+
 const page = async (query: string) => {
   const { status, body } = await getJson(`${orukUrl}/services?${query}`);
   expect(status, JSON.stringify(body)).toBe(200);
@@ -42,7 +51,7 @@ describe('the ORUK API at /functions/v1/oruk', () => {
     const first = await page('per_page=5');
     expect(first).toMatchObject({ page_number: 1, size: 5, first_page: true, last_page: false, empty: false });
     expect(first.contents).toHaveLength(5);
-    expect(first.total_items).toBe(services.length);
+    expect(first.total_items).toBeGreaterThanOrEqual(published.length);
   });
 
   it('never lists a draft, and lists every published sample service', () => {
@@ -86,18 +95,18 @@ describe('the ORUK API at /functions/v1/oruk', () => {
 
   it('filters by a need (taxonomy_term_id) and by its vocabulary (taxonomy_id, vocabulary)', async () => {
     const housing = services.filter((s) => s.attributes?.some((a) => a.taxonomy_term_id === 'need-housing'));
-    const byTerm = await page('taxonomy_term_id=need-housing&per_page=100');
-    expect(byTerm.contents.map((s) => s.id)).toEqual(housing.map((s) => s.id));
-    expect((await page('taxonomy_id=signpost-needs&per_page=1')).total_items).toBe(
-      services.filter((s) => s.attributes?.some((a) => a.taxonomy_term?.taxonomy_id === 'signpost-needs')).length,
-    );
+    expect(housing.length).toBeGreaterThan(0);
+    expect(sampleOf(await everything('taxonomy_term_id=need-housing'))).toEqual(sampleOf(housing));
+    const withNeeds = services.filter((s) => s.attributes?.some((a) => a.taxonomy_term?.taxonomy_id === 'signpost-needs'));
+    expect(sampleOf(await everything('taxonomy_id=signpost-needs'))).toEqual(sampleOf(withNeeds));
+    expect(sampleOf(await everything('vocabulary=Signpost%20needs'))).toEqual(sampleOf(withNeeds));
     expect((await page('vocabulary=No%20such%20vocabulary')).total_items).toBe(0);
   });
 
   it("filters by how people get in, Signpost's own vocabulary", async () => {
-    const dropIn = await page('taxonomy_term_id=access-drop-in&per_page=100');
-    expect(dropIn.total_items).toBe(services.filter((s) => s.attributes?.some((a) => a.taxonomy_term_id === 'access-drop-in')).length);
-    expect(dropIn.contents.every((s) => s.attributes?.some((a) => a.taxonomy_term_id === 'access-drop-in'))).toBe(true);
+    const dropIn = await everything('taxonomy_term_id=access-drop-in');
+    expect(sampleOf(dropIn)).toEqual(sampleOf(services.filter((s) => s.attributes?.some((a) => a.taxonomy_term_id === 'access-drop-in'))));
+    expect(dropIn.every((s) => s.attributes?.some((a) => a.taxonomy_term_id === 'access-drop-in'))).toBe(true);
   });
 
   it('filters by distance from a postcode: every service has a place within the distance', async () => {
@@ -122,24 +131,28 @@ describe('the ORUK API at /functions/v1/oruk', () => {
   });
 
   it('filters by age range and by last change', async () => {
-    const adults = await page('minimum_age=18&per_page=100');
-    expect(adults.total_items).toBe(services.filter((s) => (s.minimum_age ?? -1) >= 18).length);
+    const adults = await everything('minimum_age=18');
+    expect(sampleOf(adults)).toEqual(sampleOf(services.filter((s) => (s.minimum_age ?? -1) >= 18)));
+    expect(adults.every((s) => s.minimum_age != null && s.minimum_age >= 18)).toBe(true);
     const young = await page('maximum_age=25&per_page=100');
     expect(young.contents.every((s) => s.maximum_age != null && s.maximum_age <= 25)).toBe(true);
     const since = '2026-09-01T00:00:00Z';
-    const recent = await page(`modified_after=${since}&per_page=100`);
-    expect(recent.total_items).toBe(services.filter((s) => s.last_modified && s.last_modified >= since).length);
+    const recent = await everything(`modified_after=${since}`);
+    expect(sampleOf(recent)).toEqual(sampleOf(services.filter((s) => s.last_modified && s.last_modified >= since)));
+    expect(recent.every((s) => s.last_modified! >= since)).toBe(true);
   });
 
   it('finds words in names and descriptions (text)', async () => {
-    const walking = await page('text=walk&per_page=100');
+    const walking = await everything('text=walk');
     const expected = services.filter((s) => /walk/i.test(`${s.name} ${s.description ?? ''}`));
-    expect(walking.contents.map((s) => s.id).sort()).toEqual(expected.map((s) => s.id).sort());
+    expect(expected.length).toBeGreaterThan(0);
+    expect(sampleOf(walking)).toEqual(sampleOf(expected));
   });
 
   it('pages through the list: a page past the end is empty and still gives the total', async () => {
     const beyond = await page('per_page=100&page=99');
-    expect(beyond).toMatchObject({ total_items: services.length, page_number: 99, size: 0, empty: true, last_page: true, contents: [] });
+    expect(beyond).toMatchObject({ page_number: 99, size: 0, empty: true, last_page: true, contents: [] });
+    expect(beyond.total_items).toBeGreaterThanOrEqual(published.length);
   });
 
   it('returns taxonomies, terms, organisations and places, each by id too', async () => {

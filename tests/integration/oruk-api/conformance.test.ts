@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOruk } from '../../../src/lib/oruk/import.ts';
+import { sampleData } from '../../../src/lib/sample-data/index.ts';
 import { ensureSampleData, scratchDatabase } from '../catalogue/support.ts';
 import { type SchemaName, pagingProblems, schemaProblems } from './schemas.ts';
 import { allPages, getJson, orukApiFor, orukUrl } from './support.ts';
@@ -10,7 +11,10 @@ const fixture = new URL('../../../../shared/fixtures/oruk/north-lincolnshire-ser
  * Calls every endpoint of the API at `base` and checks each answer against the ORUK 3.0 UK
  * profile's schemas and the paging rules: every item of every list, and a few records by id.
  */
-async function everyEndpointProblems(base: string): Promise<{ problems: string[]; counts: Record<string, number> }> {
+async function everyEndpointProblems(
+  base: string,
+  keep: (item: Record<string, unknown>) => boolean = () => true,
+): Promise<{ problems: string[]; counts: Record<string, number> }> {
   const problems: string[] = [];
   const counts: Record<string, number> = {};
   const root = await getJson(`${base}/`);
@@ -28,7 +32,7 @@ async function everyEndpointProblems(base: string): Promise<{ problems: string[]
   for (const [path, itemSchemas, recordSchema] of lists) {
     const first = await getJson(`${base}${path}?per_page=7&page=2`);
     problems.push(...pagingProblems(first.body as Record<string, unknown>, { page: 2, per_page: 7 }).map((p) => `${path}: ${p}`));
-    const items = await allPages(base, path);
+    const items = (await allPages(base, path)).filter(keep);
     counts[path] = items.length;
     for (const item of items)
       for (const schema of itemSchemas) problems.push(...schemaProblems(schema, item).map((p) => `${path} ${String(item.id)}: ${p}`));
@@ -47,7 +51,12 @@ describe('conformance of the ORUK API to the Open Referral UK 3.0 schemas', () =
   });
 
   it('answers every endpoint as the schemas require, for the sample data', async () => {
-    const { problems, counts } = await everyEndpointProblems(orukUrl);
+    // Other test files add their own records to the test database meanwhile; check the sample's.
+    const sampleIds = new Set(Object.values(sampleData.catalogue).flatMap((rows: { id: string }[]) => rows.map((r) => r.id)));
+    const { problems, counts } = await everyEndpointProblems(
+      orukUrl,
+      (item) => sampleIds.has(String(item.id)) || /^(need-|signpost-)/.test(String(item.id)),
+    );
     expect(problems.slice(0, 20)).toEqual([]);
     expect(counts['/services']).toBeGreaterThan(250);
   }, 120_000);
