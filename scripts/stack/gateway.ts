@@ -6,14 +6,17 @@ import { isLocalHost } from './gateway-hosts.ts';
 import { proxy } from './proxy.ts';
 
 /**
- * A small stand-in for Supabase's API gateway (Kong): one origin for REST and Auth, API-key
- * checks, and CORS for the site. PostgREST has no base-path option, hence the prefix mapping.
+ * A small stand-in for Supabase's API gateway (Kong): one origin for REST, Auth and Edge
+ * Functions, API-key checks, and CORS for the site. PostgREST has no base-path option, hence the
+ * prefix mapping.
  */
 export interface GatewayOptions {
   host: string;
   port: number;
   postgrestUrl: string;
   authUrl: string;
+  /** The Edge Functions runtime; it gets `/functions/v1/<name>/…` as `/<name>/…`, as on Supabase. */
+  functionsUrl?: string;
   apiKeys: ApiKeys;
   allowedOrigins: string[];
 }
@@ -48,8 +51,11 @@ export function handleRequest(options: GatewayOptions) {
       return sendJson(res, 403, { message: 'Host not allowed: call the local stack as localhost or 127.0.0.1' });
     }
     const url = new URL(req.url ?? '/', `http://${options.host}`);
-    applyCors(res, req.headers.origin, options.allowedOrigins);
-    if (req.method === 'OPTIONS') {
+    // Edge Functions answer CORS and their own preflight requests on Supabase (the ORUK API is
+    // open to every origin); everything else is the gateway's to decide.
+    const isFunction = url.pathname.startsWith('/functions/v1/');
+    if (!isFunction) applyCors(res, req.headers.origin, options.allowedOrigins);
+    if (req.method === 'OPTIONS' && !isFunction) {
       res.writeHead(204).end();
       return;
     }
@@ -58,14 +64,15 @@ export function handleRequest(options: GatewayOptions) {
 
     // The mailbox's JSON API needs a key like the APIs (the Auth server then asks for the
     // service-role one); its page is for people on this machine.
-    const route = url.pathname.match(/^\/(rest|auth)\/v1(\/.*)?$/) ?? url.pathname.match(/^\/(mailbox)(\/api\/.*)$/);
+    const route = url.pathname.match(/^\/(rest|auth|functions)\/v1(\/.*)?$/) ?? url.pathname.match(/^\/(mailbox)(\/api\/.*)$/);
     if (!route && (url.pathname === '/mailbox' || url.pathname.startsWith('/mailbox/'))) {
       return proxy(req, res, `${options.authUrl}${url.pathname}${search}`, forwarded);
     }
     if (!route) return sendJson(res, 404, { message: 'no Route matched with those values' });
 
     const [, service, rest = '/'] = route;
-    const open = service === 'auth' && openAuthRoutes.includes(rest);
+    // Functions check callers themselves (Supabase's verify_jwt), so the gateway does not demand a key.
+    const open = (service === 'auth' && openAuthRoutes.includes(rest)) || service === 'functions';
     const key = apiKeyOf(req, url);
     if (!open && !key)
       return sendJson(res, 401, { message: 'No API key found in request', hint: 'Send your project API key in the apikey header.' });
@@ -82,17 +89,21 @@ export function handleRequest(options: GatewayOptions) {
 
     const headers = { ...forwarded };
     delete headers.host;
-    const target =
-      service === 'rest'
-        ? `${options.postgrestUrl}${rest}${search}`
-        : service === 'mailbox'
-          ? `${options.authUrl}/mailbox${rest}${search}`
-          : `${options.authUrl}${rest}${search}`;
-    if (!key) return proxy(req, res, target, headers);
+    if (service === 'functions' && !options.functionsUrl)
+      return sendJson(res, 404, { message: 'Edge Functions are not running in this stack' });
+    const upstreams: Record<string, string> = {
+      rest: `${options.postgrestUrl}${rest}`,
+      mailbox: `${options.authUrl}/mailbox${rest}`,
+      functions: `${options.functionsUrl}${rest}`,
+      auth: `${options.authUrl}${rest}`,
+    };
+    const target = `${upstreams[service!]}${search}`;
+    const cors = isFunction ? 'upstream' : 'gateway';
+    if (!key) return proxy(req, res, target, headers, cors);
     options.apiKeys.upstreamAuthorization(key, headers.authorization).then(
       (authorization) => {
         if (authorization) headers.authorization = authorization;
-        proxy(req, res, target, headers);
+        proxy(req, res, target, headers, cors);
       },
       (error: Error) => sendJson(res, 500, { message: `Could not make the role token: ${error.message}` }),
     );

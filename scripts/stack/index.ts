@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { startAuthServer } from './auth/server.ts';
+import { startEdgeFunctions } from './edge-functions.ts';
 import { startGateway } from './gateway.ts';
 import { startMeilisearch } from './meilisearch.ts';
 import { migrate } from './migrations.ts';
@@ -111,13 +112,26 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
   };
 
   try {
-    // Started side by side; whichever came up is stopped again if the other did not.
-    const [pgResult, meiliResult] = await Promise.allSettled([startPostgres(profile), startMeilisearch(profile)]);
+    // Started side by side; whichever came up is stopped again if another did not. Edge Functions
+    // need nothing else to start (they reach the database only when asked), so Deno starts here too.
+    const [pgResult, meiliResult, functionsResult] = await Promise.allSettled([
+      startPostgres(profile),
+      startMeilisearch(profile),
+      startEdgeFunctions({
+        host,
+        port: profile.ports.functions,
+        supabaseUrl: env.PUBLIC_SUPABASE_URL!,
+        anonKey: env.PUBLIC_SUPABASE_ANON_KEY!,
+        logFile: join(profile.stateDir, 'edge-functions.log'),
+      }),
+    ]);
+    if (functionsResult.status === 'fulfilled') stops.push(() => functionsResult.value.stop());
     if (meiliResult.status === 'fulfilled') stops.push(() => meiliResult.value.stop());
     if (pgResult.status === 'fulfilled') stops.push(() => pgResult.value.stop());
     if (pgResult.status === 'rejected') throw pgResult.reason;
     if (meiliResult.status === 'rejected') throw meiliResult.reason;
-    const [postgres, meili] = [pgResult.value, meiliResult.value];
+    if (functionsResult.status === 'rejected') throw functionsResult.reason;
+    const [postgres, meili, functions] = [pgResult.value, meiliResult.value, functionsResult.value];
     log(`Postgres ready on ${host}:${profile.ports.postgres}${postgres.freshlyCreated ? ' (new database)' : ''}`);
     log(`Meilisearch ready on ${meili.url}`);
 
@@ -147,6 +161,7 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
       port: profile.ports.gateway,
       postgrestUrl: `http://${host}:${profile.ports.postgrest}`,
       authUrl: auth.url,
+      functionsUrl: `http://${host}:${profile.ports.functions}`,
       apiKeys: apiKeysFor({
         publishableKey: localPublishableKey,
         secretKey: localSecretKey,
@@ -171,10 +186,13 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
 
     await waitUntilHealthy('API gateway', () => gatewayHealthy(env));
     await waitUntilHealthy('Auth', () => httpOk(`${env.PUBLIC_SUPABASE_URL}/auth/v1/health`));
+    await waitUntilHealthy('Edge Functions', () => httpOk(`${env.PUBLIC_SUPABASE_URL}/functions/v1/oruk`));
 
     const record: OwnerRecord = {
       pid: process.pid,
-      childPids: [postgrest.child.pid, meili.child.pid, postgres.process.child.pid].filter((p): p is number => typeof p === 'number'),
+      childPids: [postgrest.child.pid, meili.child.pid, functions.child.pid, postgres.process.child.pid].filter(
+        (p): p is number => typeof p === 'number',
+      ),
     };
     writeFileSync(ownerFile(profile), JSON.stringify(record));
     return { profile, env, freshDatabase: postgres.freshlyCreated, owned: true, stop: stopAll };

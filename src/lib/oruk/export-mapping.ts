@@ -2,49 +2,53 @@ import type { Catalogue } from '../schemas/catalogue.ts';
 import { groupBy } from '../group-by.ts';
 import type { Location } from '../schemas/location.ts';
 import type { Service } from '../schemas/service.ts';
+import type { Organization } from '../schemas/organization.ts';
+import type { Taxonomy } from '../schemas/taxonomy.ts';
 import type { TaxonomyTerm } from '../schemas/taxonomy-term.ts';
 import { type HsdsAttribute, type HsdsPage, type HsdsService, hsdsPageSchema, hsdsServiceSchema } from './hsds3.ts';
 import { stableUuid, withoutNulls } from './stable-id.ts';
 import { accessTaxonomy, accessTermId, attendingTaxonomy, attendingTermId } from './signpost-attributes.ts';
 
-/**
- * Turns directory rows into ORUK 3.0 service documents, one per service, each complete on its
- * own (organisation, places, opening times, costs, contacts, languages, areas, needs). Children
- * are sorted by id so the same data always gives the same documents.
- */
-export function toHsdsServices(c: Catalogue): HsdsService[] {
-  const orgs = new Map(c.organizations.map((o) => [o.id, o]));
-  const locations = new Map(c.locations.map((l) => [l.id, l]));
-  const terms = new Map(c.taxonomy_terms.map((t) => [t.id, t]));
-  const taxonomies = new Map(c.taxonomies.map((t) => [t.id, t]));
-  const places = groupBy(c.service_at_locations, (r) => r.service_id);
-  const serviceSchedules = groupBy(c.schedules, (r) => r.service_id);
-  const placeSchedules = groupBy(c.schedules, (r) => r.service_at_location_id);
-  const costs = groupBy(c.cost_options, (r) => r.service_id);
-  const contacts = groupBy(c.contacts, (r) => r.service_id);
-  const servicePhones = groupBy(c.phones, (r) => r.service_id);
-  const contactPhones = groupBy(c.phones, (r) => r.contact_id);
-  const languages = groupBy(c.languages, (r) => r.service_id);
-  const areas = groupBy(c.service_areas, (r) => r.service_id);
-  const needs = groupBy(c.service_taxonomies, (r) => r.service_id);
+/** A taxonomy as ORUK 3.0 publishes it: the description is required, so an unknown one is sent empty. */
+export function toHsdsTaxonomy(t: Taxonomy) {
+  return { ...t, description: t.description ?? '' };
+}
 
-  const termDoc = (t: TaxonomyTerm) => {
-    const taxonomy = t.taxonomy_id ? taxonomies.get(t.taxonomy_id) : undefined;
-    return {
-      id: t.id,
-      code: t.code,
-      name: t.name,
-      // Required by ORUK 3.0 even when the publisher gave none.
-      description: t.description ?? '',
-      parent_id: t.parent_id,
-      taxonomy: taxonomy?.name ?? null,
-      taxonomy_id: t.taxonomy_id,
-      language: t.language,
-      term_uri: t.term_uri,
-      taxonomy_detail: taxonomy ? { ...taxonomy, description: taxonomy.description ?? '' } : null,
-    };
+/** A taxonomy term with its taxonomy's name and details, when the taxonomy is known. */
+export function toHsdsTaxonomyTerm(t: TaxonomyTerm, taxonomies: Map<string, Taxonomy>) {
+  const taxonomy = t.taxonomy_id ? taxonomies.get(t.taxonomy_id) : undefined;
+  return {
+    id: t.id,
+    code: t.code,
+    name: t.name,
+    // Required by ORUK 3.0 even when the publisher gave none.
+    description: t.description ?? '',
+    parent_id: t.parent_id,
+    taxonomy: taxonomy?.name ?? null,
+    taxonomy_id: t.taxonomy_id,
+    language: t.language,
+    term_uri: t.term_uri,
+    taxonomy_detail: taxonomy ? toHsdsTaxonomy(taxonomy) : null,
   };
-  const locationDoc = (l: Location) => ({
+}
+
+/** An organisation; ORUK 3.0 requires a description, so an unknown one is sent empty. */
+export function toHsdsOrganization(org: Organization) {
+  return {
+    id: org.id,
+    name: org.name,
+    alternate_name: org.alternate_name,
+    description: org.description ?? '',
+    email: org.email,
+    website: org.url,
+    logo: org.logo,
+    uri: org.uri,
+  };
+}
+
+/** A place, with its folded-in address and accessibility unfolded into ORUK's arrays. */
+export function toHsdsLocation(l: Location) {
+  return {
     id: l.id,
     location_type: l.location_type,
     organization_id: l.organization_id,
@@ -73,7 +77,31 @@ export function toHsdsServices(c: Catalogue): HsdsService[] {
           ]
         : [],
     accessibility: l.accessibility ? [{ id: stableUuid(`${l.id}:accessibility`), location_id: l.id, description: l.accessibility }] : [],
-  });
+  };
+}
+
+/**
+ * Turns directory rows into ORUK 3.0 service documents, one per service, each complete on its
+ * own (organisation, places, opening times, costs, contacts, languages, areas, needs). Children
+ * are sorted by id so the same data always gives the same documents.
+ */
+export function toHsdsServices(c: Catalogue): HsdsService[] {
+  const orgs = new Map(c.organizations.map((o) => [o.id, o]));
+  const locations = new Map(c.locations.map((l) => [l.id, l]));
+  const terms = new Map(c.taxonomy_terms.map((t) => [t.id, t]));
+  const taxonomies = new Map(c.taxonomies.map((t) => [t.id, t]));
+  const places = groupBy(c.service_at_locations, (r) => r.service_id);
+  const serviceSchedules = groupBy(c.schedules, (r) => r.service_id);
+  const placeSchedules = groupBy(c.schedules, (r) => r.service_at_location_id);
+  const costs = groupBy(c.cost_options, (r) => r.service_id);
+  const contacts = groupBy(c.contacts, (r) => r.service_id);
+  const servicePhones = groupBy(c.phones, (r) => r.service_id);
+  const contactPhones = groupBy(c.phones, (r) => r.contact_id);
+  const languages = groupBy(c.languages, (r) => r.service_id);
+  const areas = groupBy(c.service_areas, (r) => r.service_id);
+  const needs = groupBy(c.service_taxonomies, (r) => r.service_id);
+
+  const termDoc = (t: TaxonomyTerm) => toHsdsTaxonomyTerm(t, taxonomies);
   const fixedAttribute = (s: Service, termId: string, name: string, taxonomy: { id: string; name: string }): HsdsAttribute => ({
     id: stableUuid(`${s.id}:${termId}`),
     link_id: s.id,
@@ -112,18 +140,7 @@ export function toHsdsServices(c: Catalogue): HsdsService[] {
         assured_date: s.assured_date,
         assurer_email: s.assurer_email,
         last_modified: s.last_modified ?? s.updated_at ?? null,
-        organization: org
-          ? {
-              id: org.id,
-              name: org.name,
-              alternate_name: org.alternate_name,
-              description: org.description ?? '',
-              email: org.email,
-              website: org.url,
-              logo: org.logo,
-              uri: org.uri,
-            }
-          : null,
+        organization: org ? toHsdsOrganization(org) : null,
         service_at_locations: (places.get(s.id) ?? []).flatMap((p) => {
           const l = locations.get(p.location_id);
           return l
@@ -133,7 +150,7 @@ export function toHsdsServices(c: Catalogue): HsdsService[] {
                   service_id: s.id,
                   location_id: l.id,
                   description: p.description,
-                  location: locationDoc(l),
+                  location: toHsdsLocation(l),
                   schedules: placeSchedules.get(p.id) ?? [],
                 },
               ]

@@ -4,6 +4,7 @@ import {
   attendingTypesFrom,
   normaliseByDay,
   normaliseDate,
+  normaliseEmail,
   normaliseStatus,
   normaliseTime,
   normaliseUrl,
@@ -15,6 +16,14 @@ describe('repairing hand-typed feed values', () => {
     expect(normaliseUrl('HTTPS://Example.org/Page')).toBe('https://example.org/Page');
     expect(normaliseUrl('see our facebook')).toBeUndefined();
     expect(normaliseUrl('javascript:alert(1)')).toBeUndefined();
+  });
+
+  it('drops zero-width spaces and a trailing full stop from email addresses, as found in the North Lincolnshire feed', () => {
+    expect(normaliseEmail('\u200binfo@r-evolution.org.uk')).toBe('info@r-evolution.org.uk');
+    expect(normaliseEmail('young.voice@northlincs.gov.uk.')).toBe('young.voice@northlincs.gov.uk');
+    expect(normaliseEmail('mailto:Help@Example.org')).toBe('Help@Example.org');
+    expect(normaliseEmail('call us')).toBeUndefined();
+    expect(normaliseEmail('name@localhost')).toBeUndefined();
   });
 
   it('reads ISO and UK dates and ignores placeholder years', () => {

@@ -19,9 +19,14 @@ export function normaliseUrl(raw: string | undefined): string | undefined {
   }
 }
 
+/** Pasted addresses carry zero-width spaces and a full stop from the end of a sentence; both go. */
 export function normaliseEmail(raw: string | undefined): string | undefined {
-  const value = raw?.trim().replace(/^mailto:/i, '');
-  return value && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value) ? value : undefined;
+  const value = raw
+    ?.replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .trim()
+    .replace(/^mailto:/i, '')
+    .replace(/\.+$/, '');
+  return value && /^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$/.test(value) ? value : undefined;
 }
 
 /** Accepts 2024-12-10, 2024-12-10T09:00:00Z and 10/12/2024 (UK order). */

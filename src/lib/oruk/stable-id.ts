@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Buffer } from 'node:buffer';
 
 /** Signpost's namespace for name-based (version 5) uuids. */
 const namespace = Buffer.from('6f3c0f0e9b6a4d1fa1c25a0d3e7b9c41', 'hex');
