@@ -98,7 +98,7 @@ try {
     host,
     port: profile.ports.functions + 50,
     supabaseUrl: config.PUBLIC_SUPABASE_URL,
-    anonKey: config.PUBLIC_SUPABASE_ANON_KEY,
+    anonKey: config.PUBLIC_SUPABASE_PUBLISHABLE_KEY,
     logFile: join(profile.stateDir, 'edge-functions-bench.log'),
   });
   console.log(`Deno start to first answer (npm packages already installed): ${(performance.now() - started).toFixed(0)} ms`);

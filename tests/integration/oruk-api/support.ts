@@ -9,6 +9,7 @@ import { binaryPath } from '../../../scripts/stack/postgrest.ts';
 import { httpOk, type ManagedProcess, startProcess, waitUntilHealthy } from '../../../scripts/stack/processes.ts';
 import { host } from '../../../scripts/stack/profiles.ts';
 import { localJwtSecret } from '../../../scripts/stack/secrets.ts';
+import { legacyApiKeys } from '../../support/legacy-api-keys.ts';
 import { testStack } from '../../support/stack.ts';
 
 /** The ORUK API of the test stack, through its gateway, as a consumer calls it (no key). */
@@ -90,7 +91,7 @@ export async function orukApiFor(databaseUrl: string): Promise<{ url: string; st
       postgrestUrl: `http://${host}:${restPort}`,
       authUrl: `http://${host}:9`,
       functionsUrl: `http://${host}:${functionsPort}`,
-      apiKeys: [testStack.anonKey],
+      apiKeys: legacyApiKeys(),
       allowedOrigins: [],
     });
     processes.push(

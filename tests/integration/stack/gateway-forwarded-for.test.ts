@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeysFor } from '../../../scripts/stack/api-keys.ts';
 import { startGateway } from '../../../scripts/stack/gateway.ts';
+import { legacyApiKeys } from '../../support/legacy-api-keys.ts';
 import { testStack } from '../../support/stack.ts';
 import { confirmedUser, startExtraAuthServer } from '../auth/helpers.ts';
 
@@ -19,14 +19,7 @@ describe('the address the gateway forwards to Auth', () => {
       port: 0,
       postgrestUrl: 'http://127.0.0.1:9',
       authUrl: auth.url,
-      // Only the legacy anon key is used here: it passes upstream as it is, so no role token is signed.
-      apiKeys: apiKeysFor({
-        publishableKey: 'sb_publishable_unused',
-        secretKey: 'sb_secret_unused',
-        legacyAnonKey: testStack.anonKey,
-        legacyServiceRoleKey: testStack.serviceRoleKey,
-        roleToken: () => Promise.reject(new Error('no role token in this test')),
-      }),
+      apiKeys: legacyApiKeys(),
       allowedOrigins: [],
     });
     url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
