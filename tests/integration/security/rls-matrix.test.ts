@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratchDatabase } from '../catalogue/support.ts';
 import { expectations, operations, type Operation, type Table, tables } from './expectations.ts';
@@ -100,7 +101,7 @@ describe('the row level security expectations', () => {
     // A database with only the migrations applied: other test files add scratch tables.
     const scratch = await scratchDatabase();
     try {
-      const client = new (await import('pg')).default.Client({ connectionString: scratch.url });
+      const client = new pg.Client({ connectionString: scratch.url });
       await client.connect();
       const { rows } = await client.query<{ name: string }>(
         `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
