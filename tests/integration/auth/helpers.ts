@@ -5,6 +5,8 @@ import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { localJwtSecret } from '../../../scripts/stack/secrets.ts';
 import { startAuthServer } from '../../../scripts/stack/auth/server.ts';
+import { profiles } from '../../../scripts/stack/profiles.ts';
+import { signingKeysFile } from '../../../scripts/stack/signing-keys.ts';
 import { testStack } from '../../support/stack.ts';
 
 const clientOptions = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
@@ -99,6 +101,8 @@ export async function startExtraAuthServer(env: Record<string, string>) {
     port: 0,
     databaseUrl: dbUrl.toString(),
     banner: false,
+    // The test stack's signing keys, so sessions from its Auth server are valid here too.
+    signingKeysFile: signingKeysFile(profiles.test.stateDir),
     env: { GOTRUE_JWT_SECRET: localJwtSecret, GOTRUE_SITE_URL: testStack.siteUrl, ...env },
   });
 }
