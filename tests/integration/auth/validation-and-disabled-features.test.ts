@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testStack } from '../../support/stack.ts';
-import { confirmedUser, publishableClient, secretClient } from './helpers.ts';
+import { anonClient, confirmedUser, publishableClient, secretClient, startExtraAuthServer, uniqueEmail } from './helpers.ts';
 
 // What hosted Auth refuses, refused the same way: GoTrue's status, error code and message.
 const client = publishableClient();
@@ -172,5 +172,18 @@ describe('features this project leaves switched off', () => {
     const res = await call('POST', '/token?grant_type=magic', {});
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error_code: 'invalid_credentials', msg: 'unsupported_grant_type' });
+  });
+});
+
+describe('email sign-up switched off (GOTRUE_EXTERNAL_EMAIL_ENABLED=false)', () => {
+  let server: Awaited<ReturnType<typeof startExtraAuthServer>>;
+  beforeAll(async () => {
+    server = await startExtraAuthServer({ GOTRUE_EXTERNAL_EMAIL_ENABLED: 'false' });
+  });
+  afterAll(() => server.close());
+
+  it('refuses an email sign-up with 400 email_provider_disabled', async () => {
+    const result = await anonClient(server.url).auth.signUp({ email: uniqueEmail('no-email'), password: 'correct-horse-battery' });
+    expect(errorOf(result)).toEqual({ status: 400, code: 'email_provider_disabled', message: 'Email signups are disabled' });
   });
 });

@@ -40,7 +40,7 @@ export const signup: Handler = async (ctx, req) => {
     );
   }
   if (phone && !email) throw badRequest('phone_provider_disabled', 'Phone signups are disabled');
-  if (!config.emailEnabled) throw unprocessable('email_provider_disabled', 'Email signups are disabled');
+  if (!config.emailEnabled) throw badRequest('email_provider_disabled', 'Email signups are disabled');
   const address = validateEmail(email);
   if (!password) throw unprocessable('validation_failed', 'Signup requires a valid password');
   checkPasswordStrength(config, password);
