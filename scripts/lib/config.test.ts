@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../src/lib/errors.ts';
 import { apiKeys, localPublishableKey, localSecretKey } from '../stack/secrets.ts';
 import { scriptConfig } from './config.ts';
@@ -41,5 +41,23 @@ describe('script configuration', () => {
 
   it('still reads the browser variables, new names and legacy fallback alike', () => {
     expect(scriptConfig({ PUBLIC_SUPABASE_ANON_KEY: apiKeys().anonKey }).PUBLIC_SUPABASE_PUBLISHABLE_KEY).toBe(apiKeys().anonKey);
+  });
+
+  it('points at the local stack on shifted ports when SIGNPOST_PORT_OFFSET is set, so data scripts reach their own stack', async () => {
+    vi.resetModules();
+    vi.stubEnv('SIGNPOST_PORT_OFFSET', '1000');
+    try {
+      const shifted = await import('./config.ts');
+      const config = shifted.scriptConfig({});
+      expect(config.PUBLIC_SUPABASE_URL).toBe('http://127.0.0.1:55321');
+      expect(config.PUBLIC_MEILI_HOST).toBe('http://127.0.0.1:8700');
+      expect(config.DATABASE_URL).toBe('postgres://postgres:postgres@127.0.0.1:55322/postgres');
+      expect(shifted.scriptConfig({ DATABASE_URL: 'postgres://u:p@db.example.org/x' }).DATABASE_URL).toBe(
+        'postgres://u:p@db.example.org/x',
+      );
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 });

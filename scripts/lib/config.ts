@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { parseConfig, publicConfigShape, publicLocalChecks, resolvePublishableKey } from '../../src/lib/config.ts';
 import { localChecks, refuseLocalDefaults } from '../../src/lib/local-defaults-guard.ts';
 import { supabaseKeyKind } from '../../src/lib/supabase-keys.ts';
+import { databaseUrl } from '../stack/postgres.ts';
+import { host, profiles } from '../stack/profiles.ts';
 import { localMeiliMasterKey, localSecretKey } from '../stack/secrets.ts';
 
 /** The scripts' Supabase key: secret (or a legacy service_role JWT), never a publishable one. */
@@ -42,9 +44,24 @@ export const scriptConfigSchema = publicConfigShape
 
 export type ScriptConfig = z.infer<typeof scriptConfigSchema>;
 
+/**
+ * Where the local stack listens, as defaults: they follow SIGNPOST_PORT_OFFSET, so the data scripts
+ * of a second checkout reach its own stack rather than the one on the standard ports.
+ */
+function localAddresses(): Record<string, string> {
+  const { ports } = profiles.local;
+  return {
+    PUBLIC_SUPABASE_URL: `http://${host}:${ports.gateway}`,
+    PUBLIC_MEILI_HOST: `http://${host}:${ports.meilisearch}`,
+    PUBLIC_SITE_URL: `http://localhost:${ports.site}`,
+    DATABASE_URL: databaseUrl(profiles.local),
+  };
+}
+
 /** Scripts for a production project (NODE_ENV or SIGNPOST_ENV production) refuse local defaults too. */
 export function scriptConfig(env: Record<string, string | undefined> = process.env): ScriptConfig {
-  const config = parseConfig(scriptConfigSchema, env);
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const config = parseConfig(scriptConfigSchema, { ...localAddresses(), ...set });
   refuseLocalDefaults(env, config, {
     ...publicLocalChecks,
     SUPABASE_SECRET_KEY: localChecks.oneOf(localSecretKey),
