@@ -45,4 +45,17 @@ describe('ORUK 3.0 documents from directory rows', () => {
       empty: false,
     });
   });
+
+  it('names no organisation for a service whose organisation is not public, so the document stays importable', () => {
+    const service = published.services.find((s) => s.organization_id)!;
+    const withoutItsOrganisation = {
+      ...published,
+      services: [service],
+      organizations: published.organizations.filter((o) => o.id !== service.organization_id),
+    };
+    const [document] = toHsdsServices(withoutItsOrganisation);
+    expect(document?.organization_id).toBeUndefined();
+    expect(document?.organization).toBeUndefined();
+  });
 });
+

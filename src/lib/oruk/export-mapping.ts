@@ -124,7 +124,9 @@ export function toHsdsServices(c: Catalogue): HsdsService[] {
       const org = s.organization_id ? orgs.get(s.organization_id) : undefined;
       const doc = {
         id: s.id,
-        organization_id: s.organization_id,
+        // A service of an organisation that is not public (a curator keeps it hidden) names none,
+        // so the document never points at an organisation it does not carry.
+        organization_id: org ? s.organization_id : null,
         name: s.name,
         alternate_name: s.alternate_name,
         description: s.description,
