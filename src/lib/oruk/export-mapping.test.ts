@@ -58,4 +58,3 @@ describe('ORUK 3.0 documents from directory rows', () => {
     expect(document?.organization).toBeUndefined();
   });
 });
-
