@@ -6,7 +6,7 @@ import { describeSchedule } from './schedule-text.ts';
 export interface Listing {
   id: string;
   name: string;
-  organisation: { name: string; url: string | null } | null;
+  organisation: { id: string; name: string; url: string | null } | null;
   paragraphs: string[];
   summary: string;
   status: Catalogue['services'][number]['status'];
@@ -88,7 +88,7 @@ export function buildListings(c: Catalogue): Listing[] {
       return {
         id: s.id,
         name: s.name,
-        organisation: org ? { name: org.name, url: org.url ?? null } : null,
+        organisation: org ? { id: org.id, name: org.name, url: org.url ?? null } : null,
         paragraphs: description
           ? description
               .split(/\n\s*\n/)
