@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
 import { orukOpenData } from './src/integrations/oruk-open-data.ts';
 
 // Static output: every page is built ahead of time from the database, so a resident's old phone
@@ -9,7 +10,8 @@ export default defineConfig({
   output: 'static',
   site: process.env.PUBLIC_SITE_URL ?? 'http://localhost:4321',
   outDir: process.env.SIGNPOST_OUT_DIR ?? './dist',
-  integrations: [react(), orukOpenData()],
+  // The sitemap lists every page (100,000 services make several sitemap files and an index).
+  integrations: [react(), sitemap({ filter: (page) => !page.endsWith('/404/') }), orukOpenData()],
   server: { host: '127.0.0.1', port: 4321 },
   build: { format: 'directory' },
   trailingSlash: 'ignore',

@@ -51,30 +51,59 @@ export function loadDirectoryIndex(): Promise<DirectoryIndex> {
     const [ranges, needs] = await Promise.all([publishedServiceRanges(client), loadNeeds()]);
     const entries: ListingSummary[] = [];
     const rangeOf = new Map<string, ServiceRange>();
-    for (const range of ranges) {
-      for (const listing of buildListings(await readServiceRange(client, range))) {
-        entries.push(summarise(listing));
-        rangeOf.set(listing.id, range);
-      }
-    }
+    // A few ranges in flight at once: the time goes in waiting for the API, not in work here.
+    const reads = ranges.map((range) => async () => ({ range, listings: buildListings(await readServiceRange(client, range)) }));
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(3, reads.length) }, async () => {
+        while (next < reads.length) {
+          const read = reads[next++]!;
+          // Only summaries are kept: the full listings of a range are dropped once summarised.
+          const { range, listings } = await read();
+          for (const listing of listings) {
+            entries.push(summarise(listing));
+            rangeOf.set(listing.id, range);
+          }
+        }
+      }),
+    );
+    // Service pages are listed range by range, in the order the directory is read.
+    const inRangeOrder = new Map<string, ServiceRange>();
+    const order = new Map(ranges.map((r, i) => [r, i]));
+    for (const [id, range] of [...rangeOf].sort(([a, ra], [b, rb]) => order.get(ra)! - order.get(rb)! || (a < b ? -1 : a > b ? 1 : 0)))
+      inRangeOrder.set(id, range);
     entries.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-    return { entries, rangeOf, needs, sampleData: entries.some((e) => sampleNames.get(e.id) === e.name) };
+    rangeList = ranges;
+    return { entries, rangeOf: inRangeOrder, needs, sampleData: entries.some((e) => sampleNames.get(e.id) === e.name) };
   })();
   return index;
 }
 
+let rangeList: ServiceRange[] = [];
+const keyOf = (range: ServiceRange) => `${range.after ?? ''}\u0000${range.last}`;
+
 // Pages are built in the order their paths are listed, so a range read for one service page is
-// there for the next few hundred; two are kept in case the order interleaves at a boundary.
+// there for the next few hundred, and the next range is read while they render.
 const recent = new Map<string, Promise<Map<string, Listing>>>();
 
-/** One published service in full, reading only the range of the directory that holds it. */
-export async function loadListing(id: string, range: ServiceRange): Promise<Listing> {
-  const key = `${range.after ?? ''}\u0000${range.last}`;
+function readRange(range: ServiceRange): Promise<Map<string, Listing>> {
+  const key = keyOf(range);
   let listings = recent.get(key);
   if (!listings) {
     listings = readServiceRange(supabaseClient(), range).then((c) => new Map(buildListings(c).map((l) => [l.id, l])));
     recent.set(key, listings);
-    if (recent.size > 2) recent.delete(recent.keys().next().value!);
+    if (recent.size > 3) recent.delete(recent.keys().next().value!);
+  }
+  return listings;
+}
+
+/** One published service in full, reading only the range of the directory that holds it. */
+export async function loadListing(id: string, range: ServiceRange): Promise<Listing> {
+  const fresh = !recent.has(keyOf(range));
+  const listings = readRange(range);
+  if (fresh) {
+    const following = rangeList[rangeList.findIndex((r) => keyOf(r) === keyOf(range)) + 1];
+    if (following) void readRange(following).catch(() => recent.delete(keyOf(following)));
   }
   const listing = (await listings).get(id);
   if (!listing) throw new DirectoryReadError(`Service ${id} was not in the directory when its page was built.`);
