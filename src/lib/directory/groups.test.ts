@@ -13,10 +13,6 @@ function entry(name: string, places: string[] = []): ListingSummary {
     needs: [],
     places,
     free: false,
-    times: [],
-    address: null,
-    phone: null,
-    email: null,
   };
 }
 

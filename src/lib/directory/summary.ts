@@ -1,6 +1,6 @@
 import type { Listing } from './listing.ts';
 
-/** What a list of services (A to Z, a need, an organisation, the shortlist) shows of each one. */
+/** What a list of services (A to Z, a need, an organisation) shows of each one. */
 export interface ListingSummary {
   id: string;
   name: string;
@@ -12,16 +12,10 @@ export interface ListingSummary {
   /** Towns of its places, or else the areas it serves: what tells two services of the same name apart. */
   places: string[];
   free: boolean;
-  /** For the shortlist, which prints when and where without loading the service page. */
-  times: string[];
-  address: string | null;
-  phone: string | null;
-  email: string | null;
 }
 
 export function summarise(listing: Listing): ListingSummary {
   const towns = [...new Set(listing.locations.map((l) => l.town).filter((t): t is string => Boolean(t)))];
-  const first = listing.locations[0];
   return {
     id: listing.id,
     name: listing.name,
@@ -32,10 +26,6 @@ export function summarise(listing: Listing): ListingSummary {
     needs: listing.needs.map((n) => n.code),
     places: towns.length ? towns : [...new Set(listing.areas)],
     free: listing.free,
-    times: listing.times,
-    address: first ? [first.name, ...first.address, first.postcode].filter(Boolean).join(', ') : null,
-    phone: listing.phones[0]?.number ?? null,
-    email: listing.email,
   };
 }
 
