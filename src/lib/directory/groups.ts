@@ -9,6 +9,14 @@ export interface Group {
 
 export const alphabet = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '#'];
 
+/**
+ * Above this many services the A to Z is one page per letter: a single page of 100,000 services
+ * would be tens of megabytes, more than an old phone can open.
+ */
+export const onePageLimit = 2000;
+
+export const letterKey = (letter: string) => (letter === '#' ? 'other' : letter.toLowerCase());
+
 /** Entries (already in name order) filed under their first letter, in alphabet order. */
 export function byLetter(entries: ListingSummary[]): Group[] {
   const groups = new Map<string, ListingSummary[]>();
@@ -18,9 +26,7 @@ export function byLetter(entries: ListingSummary[]): Group[] {
     if (group) group.push(e);
     else groups.set(letter, [e]);
   }
-  return alphabet
-    .filter((l) => groups.has(l))
-    .map((l) => ({ key: l === '#' ? 'other' : l.toLowerCase(), title: l, entries: groups.get(l)! }));
+  return alphabet.filter((l) => groups.has(l)).map((l) => ({ key: letterKey(l), title: l, entries: groups.get(l)! }));
 }
 
 /**
