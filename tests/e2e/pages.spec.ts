@@ -37,6 +37,15 @@ test('a service page prints without the site’s navigation', async ({ page }) =
   await expect(page.getByRole('heading', { name: 'Contact' })).toBeVisible();
 });
 
+test('even the longest service page prints on one sheet of A4', async ({ page }) => {
+  const size = (l: (typeof listings)[number]) =>
+    l.paragraphs.join(' ').length + 80 * (l.times.length + l.locations.length + l.phones.length);
+  const longest = listings.reduce((a, b) => (size(b) > size(a) ? b : a));
+  await page.goto(`/services/${longest.id}/`);
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+});
+
 test('lists say when a service is closed or not yet checked', async ({ page }) => {
   await page.goto('/services/');
   const unc = page.locator('main .results > li').filter({ has: page.locator(`a[href="/services/${unchecked.id}/"]`) });
