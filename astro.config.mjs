@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { noSecretsInBrowser } from './scripts/lib/no-secrets-in-browser.ts';
 import { publicConfig } from './src/lib/config.ts';
+import sitemap from '@astrojs/sitemap';
+import { orukOpenData } from './src/integrations/oruk-open-data.ts';
 
 // Bad settings (a secret key where the publishable key belongs, or local defaults in a production
 // build) stop the build before it writes anything. NODE_ENV is left out: Astro sets it to
@@ -15,7 +17,8 @@ export default defineConfig({
   output: 'static',
   site: process.env.PUBLIC_SITE_URL ?? 'http://localhost:4321',
   outDir: process.env.SIGNPOST_OUT_DIR ?? './dist',
-  integrations: [react(), noSecretsInBrowser()],
+  // The sitemap lists every page (100,000 services make several sitemap files and an index).
+  integrations: [react(), sitemap({ filter: (page) => !page.endsWith('/404/') }), orukOpenData(), noSecretsInBrowser()],
   server: { host: '127.0.0.1', port: 4321 },
   build: { format: 'directory' },
   trailingSlash: 'ignore',

@@ -14,6 +14,7 @@ export const localDefaults = {
   PUBLIC_MEILI_HOST: 'http://127.0.0.1:7700',
   PUBLIC_MEILI_SEARCH_KEY: '36017d315033411d5a7ac29d6f692b33335adda4a042ca42f3c16829fe1c6283',
   PUBLIC_SITE_URL: 'http://localhost:4321',
+  PUBLIC_DIRECTORY_EMAIL: 'directory-team@example.org',
 } as const;
 
 /** The browser's Supabase key: publishable (or a legacy anon JWT), never a secret one. */
@@ -47,6 +48,10 @@ export const publicConfigShape = z.object({
   PUBLIC_MEILI_HOST: z.url({ message: 'must be the URL of your Meilisearch server' }).default(localDefaults.PUBLIC_MEILI_HOST),
   PUBLIC_MEILI_SEARCH_KEY: z.string().min(16, 'must be a Meilisearch search-only API key').default(localDefaults.PUBLIC_MEILI_SEARCH_KEY),
   PUBLIC_SITE_URL: z.url({ message: 'must be the public address of the site' }).default(localDefaults.PUBLIC_SITE_URL),
+  /** Where "Report a problem with this listing" goes until curation brings its own form. */
+  PUBLIC_DIRECTORY_EMAIL: z
+    .email({ message: 'must be the email address of the team that keeps the directory up to date' })
+    .default(localDefaults.PUBLIC_DIRECTORY_EMAIL),
 });
 
 /** Drops the legacy name once its value has been taken as the fallback. */

@@ -18,6 +18,10 @@ test('the JavaScript the site ships stays within its budget', () => {
 test('service pages ship no JavaScript at all', () => {
   const servicePages = builtFiles().filter((f) => /services\/[^/]+\/index\.html$/.test(f));
   expect(servicePages.length).toBeGreaterThan(0);
-  const withScripts = servicePages.filter((f) => /<script\b/i.test(readFileSync(f, 'utf8')));
+  // Structured data (schema.org JSON-LD) sits in a script element but is data, never run.
+  const runnable = /<script\b(?![^>]*type="application\/ld\+json")[^>]*>/i;
+  const withScripts = servicePages.filter((f) => runnable.test(readFileSync(f, 'utf8')));
   expect(withScripts).toEqual([]);
+  const withModules = servicePages.filter((f) => /<link\b[^>]*rel="modulepreload"/i.test(readFileSync(f, 'utf8')));
+  expect(withModules).toEqual([]);
 });

@@ -5,12 +5,12 @@ const today = new Date('2026-11-22T12:00:00Z');
 
 describe('how fresh a listing is', () => {
   it('gives the date a person last checked it', () => {
-    expect(freshness('2026-09-30', today)).toEqual({ label: 'Last checked 30 September 2026', stale: false });
+    expect(freshness('2026-09-30', today)).toEqual({ label: 'Last checked by a person on 30 September 2026', stale: false });
   });
 
   it('warns when the last check was over a year ago', () => {
     expect(freshness('2025-06-01', today)).toEqual({
-      label: 'Last checked 1 June 2025, over a year ago. Contact the service before you go.',
+      label: 'Last checked by a person on 1 June 2025, over a year ago. Contact the service before you go.',
       stale: true,
     });
   });

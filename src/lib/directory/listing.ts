@@ -6,7 +6,7 @@ import { describeSchedule } from './schedule-text.ts';
 export interface Listing {
   id: string;
   name: string;
-  organisation: { name: string; url: string | null } | null;
+  organisation: { id: string; name: string; url: string | null } | null;
   paragraphs: string[];
   summary: string;
   status: Catalogue['services'][number]['status'];
@@ -62,6 +62,12 @@ export function buildListings(c: Catalogue): Listing[] {
   const terms = new Map(c.taxonomy_terms.map((t) => [t.id, t]));
   const sals = groupBy(c.service_at_locations, (s) => s.service_id);
   const salService = new Map(c.service_at_locations.map((s) => [s.id, s.service_id]));
+  const salPlace = new Map(
+    c.service_at_locations.map((s) => {
+      const l = locations.get(s.location_id);
+      return [s.id, l?.name ?? l?.address_1 ?? undefined];
+    }),
+  );
   const schedules = groupBy(
     c.schedules,
     (s) => s.service_id ?? (s.service_at_location_id ? salService.get(s.service_at_location_id) : null),
@@ -88,7 +94,7 @@ export function buildListings(c: Catalogue): Listing[] {
       return {
         id: s.id,
         name: s.name,
-        organisation: org ? { name: org.name, url: org.url ?? null } : null,
+        organisation: org ? { id: org.id, name: org.name, url: org.url ?? null } : null,
         paragraphs: description
           ? description
               .split(/\n\s*\n/)
@@ -117,7 +123,13 @@ export function buildListings(c: Catalogue): Listing[] {
             },
           ];
         }),
-        times: (schedules.get(s.id) ?? []).map(describeSchedule).filter((t): t is string => Boolean(t)),
+        times: (schedules.get(s.id) ?? []).flatMap((schedule) => {
+          const text = describeSchedule(schedule);
+          if (!text) return [];
+          // Times kept on one of several places say which: "Every Tuesday, 10am to midday, at the library".
+          const place = schedule.service_at_location_id ? salPlace.get(schedule.service_at_location_id) : undefined;
+          return [place && (sals.get(s.id)?.length ?? 0) > 1 ? `${text}, at ${place}` : text];
+        }),
         costs: costLines.length ? costLines : s.fees_description ? [s.fees_description] : [],
         free: serviceCosts.length > 0 ? serviceCosts.every((o) => !o.amount) : /^free\b/i.test(s.fees_description ?? ''),
         accessRoutes: s.access_routes,

@@ -26,6 +26,18 @@ describe('repairing hand-typed feed values', () => {
     expect(normaliseEmail('name@localhost')).toBeUndefined();
   });
 
+  it('repairs web addresses with a mistyped scheme instead of making them invalid', () => {
+    expect(normaliseUrl('http:www.example.org')).toBe('http://www.example.org/');
+    expect(normaliseUrl('https:/example.org')).toBe('https://example.org/');
+    expect(normaliseUrl('https:///example.org/groups')).toBe('https://example.org/groups');
+    expect(normaliseUrl('example.org:8080/page')).toBe('https://example.org:8080/page');
+  });
+
+  it('refuses addresses in schemes a resident cannot visit', () => {
+    expect(normaliseUrl('mailto:team@example.org')).toBeUndefined();
+    expect(normaliseUrl('ftp://example.org')).toBeUndefined();
+  });
+
   it('reads ISO and UK dates and ignores placeholder years', () => {
     expect(normaliseDate('2024-12-10T09:00:00Z')).toBe('2024-12-10');
     expect(normaliseDate('10/12/2024')).toBe('2024-12-10');

@@ -8,10 +8,13 @@ import type { AccessRoute, AttendingType, ServiceStatus } from '../schemas/servi
 export function normaliseUrl(raw: string | undefined): string | undefined {
   const value = raw?.trim();
   if (!value) return undefined;
-  // "www.example.org" and "example.org/page" are common; browsers would add the scheme too.
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+  // "http:www.example.org" and "https:/example.org" are typing slips the WHATWG URL parser repairs
+  // itself for http(s), as browsers do. Any other scheme ("javascript:", "mailto:") is refused.
+  // Anything without a scheme ("www.example.org", "example.org:8080/page") gets https://.
+  const hasWebScheme = /^https?:/i.test(value);
+  if (!hasWebScheme && /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(value)) return undefined;
   try {
-    const url = new URL(withScheme);
+    const url = new URL(hasWebScheme ? value : `https://${value}`);
     if (!['http:', 'https:'].includes(url.protocol) || !url.hostname.includes('.')) return undefined;
     return url.href;
   } catch {

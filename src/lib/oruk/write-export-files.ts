@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CatalogueExport } from './export.ts';
+import { hsdsPageSchema, type HsdsService } from './hsds3.ts';
 
 /**
  * Lays the export out like the ORUK read API, so static hosting serves it as-is:
@@ -9,26 +10,43 @@ import type { CatalogueExport } from './export.ts';
  * Ids are URL-encoded because publishers' ids may contain characters unsafe in file names.
  */
 export async function writeExportFiles(exported: CatalogueExport, dir: string): Promise<number> {
-  await mkdir(join(dir, 'services'), { recursive: true });
-  await writeDataset(exported, join(dir, 'services.json'));
-  for (const service of exported.services) {
-    await writeFile(join(dir, 'services', `${encodeURIComponent(service.id)}.json`), JSON.stringify(service));
-  }
-  return exported.services.length + 1;
+  return writeExportFilesFrom([exported.services], dir);
 }
 
-/** Streamed service by service: at 100,000 services the page is larger than one JS string may be. */
-async function writeDataset({ dataset }: CatalogueExport, path: string): Promise<void> {
-  const { contents, ...page } = dataset;
-  const out = createWriteStream(path);
+/**
+ * The same, from services that arrive a batch at a time (the site build reads the directory in
+ * ranges): nothing holds the whole directory, and `services.json` is streamed service by service,
+ * because at 100,000 services the page is larger than one JS string may be.
+ */
+export async function writeExportFilesFrom(batches: Iterable<HsdsService[]> | AsyncIterable<HsdsService[]>, dir: string): Promise<number> {
+  await mkdir(join(dir, 'services'), { recursive: true });
+  const out = createWriteStream(join(dir, 'services.json'));
+  const failed = new Promise<never>((_, reject) => out.on('error', reject));
   const write = async (chunk: string) => {
-    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    if (!out.write(chunk)) await Promise.race([new Promise<void>((resolve) => out.once('drain', () => resolve())), failed]);
   };
-  await write(`${JSON.stringify(page).slice(0, -1)},"contents":[`);
-  for (const [index, service] of contents.entries()) await write(`${index ? ',' : ''}${JSON.stringify(service)}`);
-  await write(']}');
-  await new Promise<void>((resolve, reject) => {
-    out.on('error', reject);
-    out.end(() => resolve());
+  let count = 0;
+  await write('{"contents":[');
+  for await (const services of batches) {
+    for (const service of services) {
+      const json = JSON.stringify(service);
+      await write(`${count ? ',' : ''}${json}`);
+      await writeFile(join(dir, 'services', `${encodeURIComponent(service.id)}.json`), json);
+      count++;
+    }
+  }
+  // The page's counts come last: they are known only once every service has been written.
+  const { contents: _, ...page } = hsdsPageSchema.parse({
+    total_items: count,
+    total_pages: 1,
+    page_number: 1,
+    size: count,
+    first_page: true,
+    last_page: true,
+    empty: count === 0,
+    contents: [],
   });
+  await write(`],${JSON.stringify(page).slice(1)}`);
+  await Promise.race([new Promise<void>((resolve) => out.end(() => resolve())), failed]);
+  return count + 1;
 }
