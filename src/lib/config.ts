@@ -13,6 +13,8 @@ export const localDefaults = {
   PUBLIC_MEILI_SEARCH_KEY: '36017d315033411d5a7ac29d6f692b33335adda4a042ca42f3c16829fe1c6283',
   PUBLIC_SITE_URL: 'http://localhost:4321',
   PUBLIC_POSTCODES_URL: 'https://api.postcodes.io',
+  PUBLIC_MAP_TILES_URL: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  PUBLIC_MAP_TILES_ATTRIBUTION: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 } as const;
 
 const jwt = z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'must be a JWT (three base64url parts separated by dots)');
@@ -29,6 +31,11 @@ export const publicConfigSchema = z.object({
   PUBLIC_POSTCODES_URL: z
     .union([z.literal('offline'), z.url()], { message: 'must be the URL of a postcodes.io server, or offline' })
     .default(localDefaults.PUBLIC_POSTCODES_URL),
+  // Map background tiles (README: "Maps"); `none` draws the areas on a plain background.
+  PUBLIC_MAP_TILES_URL: z
+    .union([z.literal('none'), z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'must be a tile URL with {z}, {x} and {y}, or none')])
+    .default(localDefaults.PUBLIC_MAP_TILES_URL),
+  PUBLIC_MAP_TILES_ATTRIBUTION: z.string().min(1).default(localDefaults.PUBLIC_MAP_TILES_ATTRIBUTION),
 });
 
 export type PublicConfig = z.infer<typeof publicConfigSchema>;
