@@ -1,8 +1,9 @@
 import 'leaflet/dist/leaflet.css';
-import L, { type LeafletEvent, type Map as LeafletMap, type Marker as LeafletMarker, type PathOptions } from 'leaflet';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { GeoJSON, MapContainer, Marker, TileLayer } from 'react-leaflet';
-import { link, text } from './dom.ts';
+import L, { type Map as LeafletMap, type PathOptions } from 'leaflet';
+import { useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
+import { GeoJSON, MapContainer, TileLayer, Tooltip, useMap } from 'react-leaflet';
+import { clusterGroup, linkPin } from './cluster.ts';
+import { link } from './dom.ts';
 import { describeMap, markInteractive } from './map-container.ts';
 import { MapToolbar } from './MapToolbar.tsx';
 import type { MapArea, Tiles } from './map-types.ts';
@@ -14,8 +15,36 @@ interface Props {
   describedBy: string;
 }
 
+type SetActive = Dispatch<SetStateAction<string | null>>;
+
 const areaStyle: PathOptions = { color: '#005a4e', weight: 2, fillColor: '#005a4e', fillOpacity: 0.15 };
 const activeStyle: PathOptions = { color: '#0b0c0c', weight: 4, fillColor: '#ffdd00', fillOpacity: 0.45 };
+
+/** One pin per area, a link to its page; pins too close to tell apart (and to tap) become a numbered button. */
+function AreaPins({ areas, setActive }: { areas: MapArea[]; setActive: SetActive }) {
+  const map = useMap();
+  useEffect(() => {
+    const group = clusterGroup({ one: 'area', many: 'areas' }, 50);
+    for (const area of areas) {
+      const icon = L.divIcon({ html: link('area-pin', area.path, area.name), className: 'area-pin-icon', iconSize: [24, 24] });
+      const pin = linkPin(area.label, icon, area.name);
+      const on = () => setActive(area.code);
+      const off = () => setActive((current) => (current === area.code ? null : current));
+      pin.on({ mouseover: on, mouseout: off });
+      pin.on('add', () => {
+        pin.getElement()?.addEventListener('focusin', on);
+        pin.getElement()?.addEventListener('focusout', off);
+      });
+      group.addLayer(pin);
+    }
+    group.on('clusterclick', () => map.getContainer().focus());
+    map.addLayer(group);
+    return () => {
+      map.removeLayer(group);
+    };
+  }, [map, areas, setActive]);
+  return null;
+}
 
 /**
  * /areas: every PCN area on a canvas-rendered map. Each area has a pin that is a real link, so Tab
@@ -25,19 +54,11 @@ const activeStyle: PathOptions = { color: '#0b0c0c', weight: 4, fillColor: '#ffd
 export default function AreasMap({ areas, tiles, describedBy }: Props) {
   const [map, setMap] = useState<LeafletMap | null>(null);
   const [active, setActive] = useState<string | null>(null);
-  const pins = useRef(new Map<string, LeafletMarker>());
   const bounds = useMemo(
     () =>
       L.geoJSON(areas.map((a) => a.boundary))
         .getBounds()
         .pad(0.05),
-    [areas],
-  );
-  const icons = useMemo(
-    () =>
-      new Map(
-        areas.map((a) => [a.code, L.divIcon({ html: link('area-pin', a.path, a.name), className: 'area-pin-icon', iconSize: [22, 22] })]),
-      ),
     [areas],
   );
 
@@ -46,13 +67,6 @@ export default function AreasMap({ areas, tiles, describedBy }: Props) {
     describeMap(map, 'Map of the areas', describedBy);
     markInteractive(map, bounds);
   }, [map, describedBy, bounds]);
-
-  useEffect(() => {
-    for (const [code, pin] of pins.current) {
-      if (code === active) pin.openTooltip();
-      else pin.closeTooltip();
-    }
-  }, [active]);
 
   const activeArea = areas.find((a) => a.code === active);
 
@@ -71,29 +85,11 @@ export default function AreasMap({ areas, tiles, describedBy }: Props) {
               mouseout: () => setActive((current) => (current === area.code ? null : current)),
               click: () => window.location.assign(area.path),
             }}
-          />
+          >
+            <Tooltip sticky>{area.name}</Tooltip>
+          </GeoJSON>
         ))}
-        {areas.map((area) => (
-          <Marker
-            key={area.code}
-            position={area.label}
-            icon={icons.get(area.code)}
-            keyboard={false}
-            ref={(pin) => {
-              if (pin) pins.current.set(area.code, pin.bindTooltip(text(area.name), { direction: 'top', offset: [0, -12] }));
-              else pins.current.delete(area.code);
-            }}
-            eventHandlers={{
-              add: (event: LeafletEvent) => {
-                const element = (event.target as LeafletMarker).getElement();
-                element?.addEventListener('focusin', () => setActive(area.code));
-                element?.addEventListener('focusout', () => setActive((current) => (current === area.code ? null : current)));
-              },
-              mouseover: () => setActive(area.code),
-              mouseout: () => setActive((current) => (current === area.code ? null : current)),
-            }}
-          />
-        ))}
+        <AreaPins areas={areas} setActive={setActive} />
       </MapContainer>
       <p className="map-status">
         {activeArea ? (
@@ -101,7 +97,7 @@ export default function AreasMap({ areas, tiles, describedBy }: Props) {
             <strong>{activeArea.name}</strong>: press Enter or click to open its page
           </>
         ) : (
-          'Point at an area or press Tab to reach it, to see its name.'
+          'Point at an area or press Tab to reach its pin, to see its name.'
         )}
       </p>
     </div>

@@ -1,11 +1,10 @@
 import 'leaflet/dist/leaflet.css';
-import 'leaflet.markercluster/dist/MarkerCluster.css';
-import L, { type Map as LeafletMap, type MarkerCluster, type PathOptions } from 'leaflet';
-import 'leaflet.markercluster';
+import L, { type Map as LeafletMap, type PathOptions } from 'leaflet';
 import { useEffect, useMemo, useState } from 'react';
 import { GeoJSON, MapContainer, TileLayer, useMap } from 'react-leaflet';
 import type { AreaGeometry } from '../../lib/schemas/geojson.ts';
-import { link, text } from './dom.ts';
+import { clusterGroup, linkPin } from './cluster.ts';
+import { link } from './dom.ts';
 import { describeMap, markInteractive } from './map-container.ts';
 import { MapToolbar } from './MapToolbar.tsx';
 import type { MapService, Tiles } from './map-types.ts';
@@ -20,33 +19,14 @@ interface Props {
 
 const boundaryStyle: PathOptions = { color: '#005a4e', weight: 3, fillColor: '#005a4e', fillOpacity: 0.08, interactive: false };
 
-function clusterIcon(cluster: MarkerCluster): L.DivIcon {
-  const count = cluster.getChildCount();
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'cluster-button';
-  button.setAttribute('aria-label', `${count} services here: zoom in to see them`);
-  button.append(text(String(count)));
-  return L.divIcon({ html: button, className: 'cluster-icon', iconSize: [40, 40] });
-}
-
 /** Service pins as links (Tab reaches each, Enter opens its page), clustered where they crowd together. */
 function ServicePins({ services }: { services: MapService[] }) {
   const map = useMap();
   useEffect(() => {
-    const group = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, iconCreateFunction: clusterIcon });
+    const group = clusterGroup({ one: 'service', many: 'services' }, 40);
     for (const service of services) {
-      const pin = L.marker([service.point.lat, service.point.lng], {
-        keyboard: false,
-        icon: L.divIcon({ html: link('service-pin', service.path, service.name), className: 'service-pin-icon', iconSize: [24, 24] }),
-      });
-      pin.bindTooltip(text(service.name), { direction: 'top', offset: [0, -12] });
-      pin.on('add', () => {
-        const element = pin.getElement();
-        element?.addEventListener('focusin', () => pin.openTooltip());
-        element?.addEventListener('focusout', () => pin.closeTooltip());
-      });
-      group.addLayer(pin);
+      const icon = L.divIcon({ html: link('service-pin', service.path, service.name), className: 'service-pin-icon', iconSize: [24, 24] });
+      group.addLayer(linkPin(service.point, icon, service.name));
     }
     // A cluster opened from the keyboard zooms in; focus goes back to the map so Tab continues among the pins.
     group.on('clusterclick', () => map.getContainer().focus());
