@@ -21,7 +21,11 @@ import { profiles } from '../stack/profiles.ts';
  * page downloaded. It measures and prints; it does not judge, beyond naming the 1 s target.
  */
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '7' }, 'cpu-rate': { type: 'string', default: '4' }, 'skip-build': { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '7' },
+    'cpu-rate': { type: 'string', default: '4' },
+    'skip-build': { type: 'boolean', default: false },
+  },
 });
 const runs = Number(values.runs);
 const cpuRate = Number(values['cpu-rate']);
@@ -106,7 +110,10 @@ try {
   const areaPage = readFileSync(join(outDir, 'areas', 'index.html'), 'utf8').match(/href="(\/areas\/[a-z0-9]{3,8}\/)"/)?.[1];
   if (!areaPage) throw new Error('The build has no area pages: is the catalogue empty?');
   // Throttling multiplies whatever else the machine is doing: say how busy it was.
-  const load = () => loadavg().map((l) => l.toFixed(1)).join(', ');
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ');
   console.log(`Machine: ${cpus().length} cores, load average ${load()} before the runs.`);
   console.log(`Map time to interactive, CPU throttled ${cpuRate}×, cold cache, no tiles (target ≤ ${targetMs} ms at 4×):`);
   for (const path of ['/areas/', areaPage]) {
