@@ -15,6 +15,9 @@ export const localDefaults = {
   PUBLIC_MEILI_SEARCH_KEY: '36017d315033411d5a7ac29d6f692b33335adda4a042ca42f3c16829fe1c6283',
   PUBLIC_SITE_URL: 'http://localhost:4321',
   PUBLIC_DIRECTORY_EMAIL: 'directory-team@example.org',
+  PUBLIC_POSTCODES_URL: 'https://api.postcodes.io',
+  PUBLIC_MAP_TILES_URL: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  PUBLIC_MAP_TILES_ATTRIBUTION: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 } as const;
 
 /** The browser's Supabase key: publishable (or a legacy anon JWT), never a secret one. */
@@ -52,6 +55,15 @@ export const publicConfigShape = z.object({
   PUBLIC_DIRECTORY_EMAIL: z
     .email({ message: 'must be the email address of the team that keeps the directory up to date' })
     .default(localDefaults.PUBLIC_DIRECTORY_EMAIL),
+  // postcodes.io or a self-hosted copy; `offline` uses only the bundled district table (src/lib/geocoding).
+  PUBLIC_POSTCODES_URL: z
+    .union([z.literal('offline'), z.url()], { message: 'must be the URL of a postcodes.io server, or offline' })
+    .default(localDefaults.PUBLIC_POSTCODES_URL),
+  // Map background tiles (README: "Maps"); `none` draws the areas on a plain background.
+  PUBLIC_MAP_TILES_URL: z
+    .union([z.literal('none'), z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'must be a tile URL with {z}, {x} and {y}, or none')])
+    .default(localDefaults.PUBLIC_MAP_TILES_URL),
+  PUBLIC_MAP_TILES_ATTRIBUTION: z.string().min(1).default(localDefaults.PUBLIC_MAP_TILES_ATTRIBUTION),
 });
 
 /** Drops the legacy name once its value has been taken as the fallback. */

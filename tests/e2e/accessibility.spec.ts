@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './offline.ts';
 import { expectNoAccessibilityViolations } from './axe.ts';
 import { builtPages } from './pages.ts';
 

@@ -1,18 +1,53 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { builtFiles } from './pages.ts';
+import { builtFiles, outDir } from './pages.ts';
 
 // Residents use old phones on slow connections: every byte of script is paid for twice.
-const budgets = { totalScriptGzipBytes: 90_000, largestScriptGzipBytes: 70_000 };
+const budgets = { totalScriptGzipBytes: 90_000, largestScriptGzipBytes: 70_000, mapPageScriptGzipBytes: 200_000 };
 
-test('the JavaScript the site ships stays within its budget', () => {
-  const scripts = builtFiles().filter((f) => f.endsWith('.js'));
-  const sizes = scripts.map((f) => gzipSync(readFileSync(f)).length);
+const gzipped = new Map<string, number>();
+const gzipSize = (file: string) => gzipped.get(file) ?? gzipped.set(file, gzipSync(readFileSync(file)).length).get(file)!;
+
+/** The scripts a built page loads: those it names, and everything they import statically (not the on-demand chunks they may import later). */
+function scriptsOf(htmlFile: string): Set<string> {
+  const queue = [...readFileSync(htmlFile, 'utf8').matchAll(/["'](\/_astro\/[^"'?#]+\.js)["']/g)].map((m) => join(outDir, m[1]!));
+  const seen = new Set<string>();
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g))
+      queue.push(join(dirname(file), m[1]!));
+  }
+  return seen;
+}
+
+const isMapCode = (file: string) => readFileSync(file, 'utf8').includes('leaflet-pane');
+const pages = builtFiles()
+  .filter((f) => f.endsWith('.html'))
+  .map((file) => ({ file, scripts: scriptsOf(file) }));
+const mapPages = pages.filter((p) => [...p.scripts].some(isMapCode));
+const otherPages = pages.filter((p) => !mapPages.includes(p));
+
+test('the JavaScript pages without a map load stays within its budget, and includes no map code', () => {
+  const scripts = [...new Set(otherPages.flatMap((p) => [...p.scripts]))];
+  const sizes = scripts.map(gzipSize);
   const total = sizes.reduce((a, b) => a + b, 0);
-  console.log(`scripts: ${scripts.length}, total ${total} B gzip, largest ${Math.max(0, ...sizes)} B gzip`);
+  console.log(`pages without a map: ${scripts.length} scripts, total ${total} B gzip, largest ${Math.max(0, ...sizes)} B gzip`);
   expect(total).toBeLessThanOrEqual(budgets.totalScriptGzipBytes);
   expect(Math.max(0, ...sizes)).toBeLessThanOrEqual(budgets.largestScriptGzipBytes);
+  expect(scripts.filter(isMapCode)).toEqual([]);
+});
+
+test('map pages (/areas and each area page) load at most 200 KB of gzipped JavaScript', () => {
+  expect(mapPages.map((p) => p.file)).toContain(join(outDir, 'areas', 'index.html'));
+  for (const page of mapPages) {
+    const total = [...page.scripts].map(gzipSize).reduce((a, b) => a + b, 0);
+    console.log(`${page.file}: ${page.scripts.size} scripts, ${total} B gzip`);
+    expect([page.file, total <= budgets.mapPageScriptGzipBytes]).toEqual([page.file, true]);
+  }
 });
 
 test('service pages ship no JavaScript at all', () => {

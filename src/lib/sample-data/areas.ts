@@ -36,6 +36,17 @@ export const sampleAreas: SampleArea[] = [
           { name: "King's Lynn", lat: 52.7543, lng: 0.3976, postcodeDistricts: ['PE30'] },
           { name: 'Hunstanton', lat: 52.9396, lng: 0.4893, postcodeDistricts: ['PE36'] },
         ],
+        // Hand-drawn so the two West Norfolk PCNs meet along a shared edge instead of overlapping.
+        boundary: [
+          [0.25, 52.8],
+          [0.36, 52.8],
+          [0.36, 52.72],
+          [0.6, 52.72],
+          [0.72, 52.9],
+          [0.62, 53.0],
+          [0.42, 52.99],
+          [0.25, 52.8],
+        ],
       },
       {
         code: 'U90002',
@@ -44,6 +55,17 @@ export const sampleAreas: SampleArea[] = [
         towns: [
           { name: 'Downham Market', lat: 52.6026, lng: 0.3826, postcodeDistricts: ['PE38'] },
           { name: 'Terrington St Clement', lat: 52.7539, lng: 0.2967, postcodeDistricts: ['PE34'] },
+        ],
+        boundary: [
+          [0.1, 52.8],
+          [0.25, 52.8],
+          [0.36, 52.8],
+          [0.36, 52.72],
+          [0.6, 52.72],
+          [0.55, 52.52],
+          [0.3, 52.5],
+          [0.15, 52.6],
+          [0.1, 52.8],
         ],
       },
     ],
