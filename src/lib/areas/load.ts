@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { loadDirectory } from '../directory/load.ts';
-import type { Listing } from '../directory/listing.ts';
+import { loadDirectoryIndex, type Need } from '../directory/load.ts';
+import type { ListingSummary } from '../directory/summary.ts';
 import type { LatLng } from '../geocoding/district-table.ts';
 import { groupBy } from '../group-by.ts';
 import { gpPracticeSchema } from '../schemas/gp-practice.ts';
@@ -78,21 +78,24 @@ async function read<T extends z.ZodType>(table: string, schema: T): Promise<z.in
   return parsed.data;
 }
 
-function servicesInside(pcn: Pcn, listings: Listing[]): AreaService[] {
+function servicesInside(pcn: Pcn, entries: ListingSummary[], needs: Map<string, Need>): AreaService[] {
   if (!pcn.boundary) return [];
   const boundary = pcn.boundary;
-  return listings.flatMap((listing) =>
-    listing.locations
-      .filter((l) => l.latitude !== null && l.longitude !== null && contains(boundary, { lat: l.latitude, lng: l.longitude }))
+  return entries.flatMap((entry) =>
+    entry.points
+      .filter((point) => contains(boundary, point))
       .slice(0, 1)
-      .map((l) => ({
-        id: listing.id,
-        name: listing.name,
-        summary: listing.summary,
-        needs: listing.needs.map(({ code, label }) => ({ code, label })),
-        venue: l.name,
-        town: l.town,
-        point: { lat: l.latitude!, lng: l.longitude! },
+      .map((point) => ({
+        id: entry.id,
+        name: entry.name,
+        summary: entry.summary,
+        needs: entry.needs.flatMap((code) => {
+          const need = needs.get(code);
+          return need ? [{ code, label: need.label }] : [];
+        }),
+        venue: point.venue,
+        town: point.town,
+        point: { lat: point.lat, lng: point.lng },
       })),
   );
 }
@@ -107,13 +110,14 @@ let cached: Promise<Areas> | undefined;
  */
 export function loadAreas(): Promise<Areas> {
   cached ??= (async () => {
-    const [pcns, practices, teams, teamPcns, { listings }] = await Promise.all([
+    const [pcns, practices, teams, teamPcns, directory] = await Promise.all([
       read('pcns', pcnSchema),
       read('gp_practices', gpPracticeSchema),
       read('teams', teamSchema),
       read('team_pcns', teamPcnSchema),
-      loadDirectory(),
+      loadDirectoryIndex(),
     ]);
+    const needs = new Map(directory.needs.map((n) => [n.code, n]));
     const practicesByPcn = groupBy(practices, (p) => p.pcn_id);
     const teamById = new Map(teams.map((t) => [t.id, t]));
     const teamsByPcn = groupBy(teamPcns as (z.infer<typeof teamPcnSchema> & { id?: string })[], (tp) => tp.pcn_id);
@@ -162,7 +166,7 @@ export function loadAreas(): Promise<Areas> {
           selfReferralOpen: pcn.self_referral_open,
           teams: areaTeams,
           practices: areaPractices,
-          services: servicesInside(pcn, listings),
+          services: servicesInside(pcn, directory.entries, needs),
         };
       })
       .sort(byName);

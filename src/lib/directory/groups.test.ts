@@ -12,6 +12,7 @@ function entry(name: string, places: string[] = []): ListingSummary {
     assuredDate: null,
     needs: [],
     places,
+    points: [],
     free: false,
   };
 }

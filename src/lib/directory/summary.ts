@@ -11,6 +11,8 @@ export interface ListingSummary {
   needs: string[];
   /** Towns of its places, or else the areas it serves: what tells two services of the same name apart. */
   places: string[];
+  /** Its places that have a position, for the area maps. */
+  points: { venue: string | null; town: string | null; lat: number; lng: number }[];
   free: boolean;
 }
 
@@ -25,6 +27,9 @@ export function summarise(listing: Listing): ListingSummary {
     assuredDate: listing.assuredDate,
     needs: listing.needs.map((n) => n.code),
     places: towns.length ? towns : [...new Set(listing.areas)],
+    points: listing.locations.flatMap((l) =>
+      l.latitude !== null && l.longitude !== null ? [{ venue: l.name, town: l.town, lat: l.latitude, lng: l.longitude }] : [],
+    ),
     free: listing.free,
   };
 }
