@@ -12,6 +12,7 @@ export const localDefaults = {
   PUBLIC_MEILI_HOST: 'http://127.0.0.1:7700',
   PUBLIC_MEILI_SEARCH_KEY: '36017d315033411d5a7ac29d6f692b33335adda4a042ca42f3c16829fe1c6283',
   PUBLIC_SITE_URL: 'http://localhost:4321',
+  PUBLIC_POSTCODES_URL: 'https://api.postcodes.io',
 } as const;
 
 const jwt = z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'must be a JWT (three base64url parts separated by dots)');
@@ -24,6 +25,10 @@ export const publicConfigSchema = z.object({
   PUBLIC_MEILI_HOST: z.url({ message: 'must be the URL of your Meilisearch server' }).default(localDefaults.PUBLIC_MEILI_HOST),
   PUBLIC_MEILI_SEARCH_KEY: z.string().min(16, 'must be a Meilisearch search-only API key').default(localDefaults.PUBLIC_MEILI_SEARCH_KEY),
   PUBLIC_SITE_URL: z.url({ message: 'must be the public address of the site' }).default(localDefaults.PUBLIC_SITE_URL),
+  // postcodes.io or a self-hosted copy; `offline` uses only the bundled district table (src/lib/geocoding).
+  PUBLIC_POSTCODES_URL: z
+    .union([z.literal('offline'), z.url()], { message: 'must be the URL of a postcodes.io server, or offline' })
+    .default(localDefaults.PUBLIC_POSTCODES_URL),
 });
 
 export type PublicConfig = z.infer<typeof publicConfigSchema>;
