@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
  * The catalogue migrations must run unchanged on hosted Supabase, where roles, the auth schema
  * and the platform extensions already exist and belong to Supabase.
  */
-const files = ['20261122000200_directory.sql', '20261122000300_places_and_teams.sql', '20261122000400_needs_taxonomy.sql'];
+const files = [
+  '20261122000200_directory.sql',
+  '20261122000300_places_and_teams.sql',
+  '20261122000400_needs_taxonomy.sql',
+  '20261123000500_needs_for_any_catalogue.sql',
+  '20261123000600_search_sync.sql',
+];
 const read = (file: string) => readFileSync(new URL(`../../../supabase/migrations/${file}`, import.meta.url), 'utf8');
 
 describe.each(files)('the migration %s', (file) => {
