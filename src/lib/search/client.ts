@@ -147,7 +147,7 @@ export async function searchServices(connection: SearchConnection, query: Servic
   return {
     hits: result.hits,
     total: result.estimatedTotalHits ?? result.hits.length,
-    facets: (result.facetDistribution ?? {}),
+    facets: result.facetDistribution ?? {},
     processingTimeMs: result.processingTimeMs,
     ignoredWords,
   };

@@ -125,6 +125,8 @@ export const synonymGroups: string[][] = [
   ['singing', 'choir', 'sing'],
   ['gardening', 'garden', 'allotment'],
   ['suicide', 'suicidal'],
+  ['learn', 'learning', 'learners'],
+  ['class', 'classes', 'lessons', 'course', 'courses'],
   ['shed', 'sheds'],
 ];
 
@@ -194,6 +196,8 @@ export const stopWords: string[] = [
   'help',
 ];
 
+const stopWordSet = new Set(stopWords);
+
 function normalise(text: string): string {
   return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
 }
@@ -220,11 +224,15 @@ export function prepareQuery(text: string): string {
     meanings.push(means);
     query = query.replace(pattern, '$1 ');
   }
-  return [...meanings, query]
+  const words = [...meanings, query]
     .join(' ')
     .replace(/[^\p{L}\p{N}'\- ]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .split(' ')
+    .filter(Boolean);
+  // Stop words go here as well as in the index: Meilisearch reads the last word as a prefix, so a
+  // trailing "help" would otherwise match "helpline" and "helpful" and decide the ranking.
+  const meaningful = words.filter((w) => !stopWordSet.has(w));
+  return (meaningful.length ? meaningful : words).join(' ');
 }
 
 /** The synonym groups as Meilisearch's mutual synonyms setting. */
