@@ -55,6 +55,14 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000): Pr
   throw new Error(`not true after ${timeoutMs} ms; indexer said: ${log.join(' | ')}`);
 }
 
+async function queued(serviceId?: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `select count(*)::int as n from public.search_outbox${serviceId ? ' where service_id = $1' : ''}`,
+    serviceId ? [serviceId] : [],
+  );
+  return rows[0]!.n;
+}
+
 const idsFor = async (words: string) => (await searchServices(connection(), { words, limit: 50 })).hits.map((h) => h.id);
 
 beforeAll(async () => {
@@ -129,8 +137,7 @@ describe('keeping search in step with the database', () => {
       await db.query('update public.services set published = false where id = $1', [services[3]!.id]);
       // Give the indexer time to fail and back off while Meilisearch is away.
       await new Promise((r) => setTimeout(r, 1500));
-      const queued = await db.query('select count(*)::int as n from public.search_outbox');
-      expect(queued.rows[0].n).toBeGreaterThan(0);
+      expect(await queued()).toBeGreaterThan(0);
     } finally {
       meili = await startMeilisearch(meiliProfile);
     }
@@ -141,7 +148,7 @@ describe('keeping search in step with the database', () => {
     await eventually(async () =>
       (await searchServices(connection(), { words: services[3]!.name, limit: 50 })).hits.every((h) => h.id !== services[3]!.id),
     );
-    await eventually(async () => (await db.query('select count(*)::int as n from public.search_outbox')).rows[0].n === 0);
+    await eventually(async () => (await queued()) === 0);
     expect(log.some((line) => line.includes('waiting'))).toBe(true);
   }, 60_000);
 });
@@ -156,16 +163,13 @@ describe('the outbox', () => {
 
   it('records a change in the same transaction as the change, and not at all when it rolls back', async () => {
     const [service] = await published(1, 7);
-    const before = (await db.query('select count(*)::int as n from public.search_outbox where service_id = $1', [service!.id])).rows[0]
-      .n as number;
+    const before = await queued(service!.id);
     await db.query('begin');
     await db.query('update public.services set name = name where id = $1', [service!.id]);
-    const inside = (await db.query('select count(*)::int as n from public.search_outbox where service_id = $1', [service!.id])).rows[0]
-      .n as number;
+    const inside = await queued(service!.id);
     await db.query('rollback');
     expect(inside).toBeGreaterThan(before);
-    const after = (await db.query('select count(*)::int as n from public.search_outbox where service_id = $1', [service!.id])).rows[0]
-      .n as number;
+    const after = await queued(service!.id);
     expect(after).toBeLessThanOrEqual(before);
   });
 });
