@@ -108,7 +108,7 @@ test('keyboard users can skip straight to the main content', async ({ page }) =>
 
 test('when search cannot be reached, the resident is told plainly and can still browse', async ({ page }) => {
   // The connection drops: nothing reaches Meilisearch from this page.
-  await page.route(/:\d+\/indexes\//, (route) => route.abort('internetdisconnected'));
+  await page.route(/:\d+\/(indexes|multi-search)/, (route) => route.abort('internetdisconnected'));
   await page.goto('/');
   await page.getByRole('searchbox', { name: 'What are you looking for?' }).fill('walking');
   await page.getByRole('button', { name: 'Search' }).click();

@@ -110,20 +110,47 @@ function clientFor(connection: SearchConnection): Meilisearch {
 
 export async function searchServices(connection: SearchConnection, query: ServiceQuery): Promise<ServiceResults> {
   const client = clientFor(connection);
-  const index = client.index<ServiceHit>(connection.index ?? indexNames.services);
+  const indexUid = connection.index ?? indexNames.services;
   const filter = buildFilter(query);
   const sort = sortFor(query);
   const words = prepareQuery(query.words);
-  const run = (q: string) =>
-    index.search(q, {
+  const common = {
+    indexUid,
+    // "last": every word first, then fewer from the end; phrases put their meaning first.
+    matchingStrategy: 'last' as const,
+    ...(sort ? { sort } : {}),
+  };
+  const run = async (q: string): Promise<Omit<ServiceResults, 'ignoredWords'>> => {
+    const main = {
+      ...common,
+      q,
       offset: query.offset ?? 0,
       limit: query.limit ?? 20,
-      // "last": every word first, then fewer from the end; phrases put their meaning first.
-      matchingStrategy: 'last',
       ...(filter.length ? { filter } : {}),
-      ...(sort ? { sort } : {}),
-      ...(query.facets ? { facets: [...facetNames] } : {}),
-    });
+      ...(query.facets ? { facets: ['free', 'attending', 'days'] } : {}),
+    };
+    if (!query.facets) {
+      const { indexUid: _, ...params } = main;
+      const result = await client.index<ServiceHit>(indexUid).search(q, params);
+      return {
+        hits: result.hits,
+        total: result.estimatedTotalHits ?? result.hits.length,
+        facets: {},
+        processingTimeMs: result.processingTimeMs,
+      };
+    }
+    // Need counts leave the need filter out, so the other needs still show how many they hold.
+    const needFilters = buildFilter({ ...query, need: undefined, needs: undefined });
+    const needCounts = { ...common, q, limit: 0, facets: ['needs'], ...(needFilters.length ? { filter: needFilters } : {}) };
+    const { results } = await client.multiSearch({ queries: [main, needCounts] });
+    const [result, needs] = results;
+    return {
+      hits: result!.hits as ServiceHit[],
+      total: result!.estimatedTotalHits ?? result!.hits.length,
+      facets: { ...(result!.facetDistribution ?? {}), ...(needs?.facetDistribution ?? {}) },
+      processingTimeMs: result!.processingTimeMs,
+    };
+  };
   let result = await run(words);
   let ignoredWords: string[] = [];
   const terms = words.split(' ').filter(Boolean);
@@ -131,12 +158,7 @@ export async function searchServices(connection: SearchConnection, query: Servic
     // A word that matches nothing at the start would otherwise sink the whole search: ask which
     // words match anything at all, and search again without the others.
     const counts = await client.multiSearch({
-      queries: terms.map((term) => ({
-        indexUid: connection.index ?? indexNames.services,
-        q: term,
-        limit: 0,
-        ...(filter.length ? { filter } : {}),
-      })),
+      queries: terms.map((term) => ({ indexUid, q: term, limit: 0, ...(filter.length ? { filter } : {}) })),
     });
     const kept = terms.filter((_, i) => (counts.results[i]?.estimatedTotalHits ?? 0) > 0);
     if (kept.length && kept.length < terms.length) {
@@ -144,11 +166,5 @@ export async function searchServices(connection: SearchConnection, query: Servic
       result = await run(kept.join(' '));
     }
   }
-  return {
-    hits: result.hits,
-    total: result.estimatedTotalHits ?? result.hits.length,
-    facets: result.facetDistribution ?? {},
-    processingTimeMs: result.processingTimeMs,
-    ignoredWords,
-  };
+  return { ...result, ignoredWords };
 }
