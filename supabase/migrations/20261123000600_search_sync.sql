@@ -86,36 +86,68 @@ create or replace function public.search_documents(after_id text default null, p
   only_ids text[] default null)
 returns table (id text, parts jsonb)
 language sql stable security invoker set search_path = '' as $$
-  select s.id, jsonb_build_object(
-    'services', jsonb_build_array(to_jsonb(s)),
-    'organizations', coalesce((select jsonb_agg(to_jsonb(o)) from public.organizations o where o.id = s.organization_id), '[]'),
-    'service_at_locations', coalesce((select jsonb_agg(to_jsonb(sal)) from public.service_at_locations sal
-      where sal.service_id = s.id), '[]'),
-    'locations', coalesce((select jsonb_agg(to_jsonb(l)) from public.service_at_locations sal
-      join public.locations l on l.id = sal.location_id where sal.service_id = s.id), '[]'),
-    'schedules', coalesce((select jsonb_agg(to_jsonb(r)) from (
-      select r.* from public.schedules r where r.service_id = s.id
-      union all
-      select r.* from public.service_at_locations sal join public.schedules r on r.service_at_location_id = sal.id
-      where sal.service_id = s.id and r.service_id is null) r), '[]'),
-    'cost_options', coalesce((select jsonb_agg(to_jsonb(r)) from public.cost_options r where r.service_id = s.id), '[]'),
-    'contacts', coalesce((select jsonb_agg(to_jsonb(r)) from public.contacts r where r.service_id = s.id), '[]'),
-    'phones', coalesce((select jsonb_agg(to_jsonb(r)) from (
-      select r.* from public.phones r where r.service_id = s.id
-      union all
-      select r.* from public.contacts c join public.phones r on r.contact_id = c.id where c.service_id = s.id and r.service_id is null) r), '[]'),
-    'languages', coalesce((select jsonb_agg(to_jsonb(r)) from public.languages r where r.service_id = s.id), '[]'),
-    'service_areas', coalesce((select jsonb_agg(to_jsonb(r)) from public.service_areas r where r.service_id = s.id), '[]'),
-    'service_taxonomies', coalesce((select jsonb_agg(to_jsonb(r)) from public.service_taxonomies r where r.service_id = s.id), '[]'),
-    'taxonomy_terms', coalesce((select jsonb_agg(to_jsonb(t)) from public.service_taxonomies st
-      join public.taxonomy_terms t on t.id = st.taxonomy_term_id where st.service_id = s.id), '[]')
+  -- Set-based: each part is read once for the whole page and grouped by service, rather than
+  -- once per service (which cost about 0.7 ms a service).
+  with page as (
+    select s.* from public.services s
+    where s.published
+      and (after_id is null or s.id > after_id)
+      and (only_ids is null or s.id = any (only_ids))
+    order by s.id
+    limit page_size
+  ),
+  sal as (select x.* from public.service_at_locations x where x.service_id in (select p.id from page p)),
+  contact as (select x.* from public.contacts x where x.service_id in (select p.id from page p)),
+  sals as (select x.service_id, jsonb_agg(to_jsonb(x)) as j from sal x group by x.service_id),
+  locs as (select sal.service_id, jsonb_agg(to_jsonb(l)) as j from sal join public.locations l on l.id = sal.location_id
+    group by sal.service_id),
+  scheds as (select coalesce(r.service_id, sal.service_id) as service_id, jsonb_agg(to_jsonb(r)) as j
+    from public.schedules r left join sal on sal.id = r.service_at_location_id
+    where r.service_id in (select p.id from page p) or r.service_at_location_id in (select sal.id from sal)
+    group by 1),
+  costs as (select x.service_id, jsonb_agg(to_jsonb(x)) as j from public.cost_options x
+    where x.service_id in (select p.id from page p) group by x.service_id),
+  contacts as (select x.service_id, jsonb_agg(to_jsonb(x)) as j from contact x group by x.service_id),
+  phones as (select coalesce(r.service_id, c.service_id) as service_id, jsonb_agg(to_jsonb(r)) as j
+    from public.phones r left join contact c on c.id = r.contact_id
+    where r.service_id in (select p.id from page p) or r.contact_id in (select c.id from contact c)
+    group by 1),
+  langs as (select x.service_id, jsonb_agg(to_jsonb(x)) as j from public.languages x
+    where x.service_id in (select p.id from page p) group by x.service_id),
+  areas as (select x.service_id, jsonb_agg(to_jsonb(x)) as j from public.service_areas x
+    where x.service_id in (select p.id from page p) group by x.service_id),
+  links as (select x.service_id, jsonb_agg(to_jsonb(x)) as j, array_agg(x.taxonomy_term_id) as term_ids
+    from public.service_taxonomies x where x.service_id in (select p.id from page p) group by x.service_id),
+  terms as (select l.service_id, jsonb_agg(to_jsonb(t)) as j from links l join public.taxonomy_terms t on t.id = any (l.term_ids)
+    group by l.service_id),
+  orgs as (select o.id, to_jsonb(o) as j from public.organizations o where o.id in (select p.organization_id from page p))
+  select p.id, jsonb_build_object(
+    'services', jsonb_build_array(to_jsonb(p)),
+    'organizations', case when orgs.j is null then '[]'::jsonb else jsonb_build_array(orgs.j) end,
+    'service_at_locations', coalesce(sals.j, '[]'),
+    'locations', coalesce(locs.j, '[]'),
+    'schedules', coalesce(scheds.j, '[]'),
+    'cost_options', coalesce(costs.j, '[]'),
+    'contacts', coalesce(contacts.j, '[]'),
+    'phones', coalesce(phones.j, '[]'),
+    'languages', coalesce(langs.j, '[]'),
+    'service_areas', coalesce(areas.j, '[]'),
+    'service_taxonomies', coalesce(links.j, '[]'),
+    'taxonomy_terms', coalesce(terms.j, '[]')
   )
-  from public.services s
-  where s.published
-    and (after_id is null or s.id > after_id)
-    and (only_ids is null or s.id = any (only_ids))
-  order by s.id
-  limit page_size;
+  from page p
+  left join orgs on orgs.id = p.organization_id
+  left join sals on sals.service_id = p.id
+  left join locs on locs.service_id = p.id
+  left join scheds on scheds.service_id = p.id
+  left join costs on costs.service_id = p.id
+  left join contacts on contacts.service_id = p.id
+  left join phones on phones.service_id = p.id
+  left join langs on langs.service_id = p.id
+  left join areas on areas.service_id = p.id
+  left join links on links.service_id = p.id
+  left join terms on terms.service_id = p.id
+  order by p.id;
 $$;
 revoke all on function public.search_documents(text, integer, text[]) from public;
 grant execute on function public.search_documents(text, integer, text[]) to anon, authenticated, service_role;

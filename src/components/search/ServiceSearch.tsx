@@ -29,7 +29,9 @@ type Results =
     };
 
 const attendLabels: Record<string, string> = { 'in person': 'In person', online: 'Online', phone: 'By phone' };
-const typingDelayMs = 200;
+// No wait after a keystroke: the engine answers in a few ms, and an older answer arriving late is
+// dropped (see `latest`), so searching on every keystroke costs the resident nothing.
+const typingDelayMs = 0;
 
 function sentence(results: Extract<Results, { kind: 'done' }>, needLabel: string | undefined): string {
   const { state, total } = results;

@@ -112,6 +112,8 @@ export const serviceIndexSettings = {
   synonyms: meiliSynonyms(),
   faceting: { maxValuesPerFacet: 100 },
   pagination: { maxTotalHits: 2000 },
+  // Proximity word by word: "by attribute" indexed only about 10 % faster and ranked the judged
+  // queries a little worse (a phrase's words next to each other say more than anywhere in a field).
   proximityPrecision: 'byWord',
 } satisfies Settings;
 
