@@ -9,6 +9,7 @@ export default defineConfig(
     ignores: [
       'dist/',
       'dist-test/',
+      'dist-bench-*/',
       '.astro/',
       '.stack/',
       '.stack-test/',
