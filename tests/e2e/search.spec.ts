@@ -121,6 +121,8 @@ test('each result can be added to the shortlist with a plain link', async ({ pag
 
 test('results arriving do not shift the page (no layout shift)', async ({ page }) => {
   await page.goto('/search/');
+  // Once the island is awake, so the search runs in the page rather than reloading it.
+  await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
   await page.evaluate(() => {
     (window as unknown as { shift: number }).shift = 0;
     new PerformanceObserver((list) => {
