@@ -59,6 +59,7 @@ test('filters show how many services each would leave', async ({ page }) => {
 
 test('near a postcode, with no network, results say how far away they are', async ({ page }) => {
   await page.goto('/search/');
+  await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
   await searchbox(page).fill('walk');
   await page.getByRole('textbox', { name: 'Near a postcode (optional)' }).fill('pe30 1ab');
   await page.getByRole('combobox', { name: 'Within' }).selectOption('10');
