@@ -9,7 +9,7 @@ export default defineConfig(
     ignores: [
       'dist/',
       'dist-test/',
-      'dist-bench-maps/',
+      'dist-bench-*/',
       '.astro/',
       '.stack/',
       '.stack-test/',

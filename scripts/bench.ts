@@ -1,84 +1,97 @@
-import { rmSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Meilisearch } from 'meilisearch';
-import { indexNames, searchServices } from '../src/lib/search/client.ts';
-import { supabaseClient } from '../src/lib/supabase.ts';
+import { format, resolveConfig } from 'prettier';
+import type { BenchModule, BenchRow } from './bench/types.ts';
 import { scriptConfig } from './lib/config.ts';
-import { indexSearch } from './lib/index-search.ts';
-import { prepareData } from './lib/prepare-data.ts';
 import { runNode } from './lib/run.ts';
 import { startStack } from './stack/index.ts';
 import { profiles } from './stack/profiles.ts';
 import { portInUse } from './stack/processes.ts';
 
 /**
- * `npm run bench`: latency figures for the paths residents wait on, over the sample data.
- * `npm run bench -- --services 100000`: the same over a generated directory of that size, in a
- * separate bench stack (.stack-bench, wiped first), plus how long indexing takes and its memory.
- * It measures; it does not judge.
+ * `npm run bench [-- --services 1000,10000,100000] [--only search]`: for each scale, a fresh
+ * bench stack (.stack-bench, wiped) filled by the generator, then every module in scripts/bench/
+ * (each `export default async function (context): Promise<BenchRow[]>`), and the figures, each
+ * marked against its target, written to docs/benchmarks.md with the machine, date and commit.
  */
-const { values } = parseArgs({ options: { services: { type: 'string' }, rounds: { type: 'string', default: '200' } } });
-const rounds = Number(values.rounds);
-const scale = values.services ? Number(values.services) : undefined;
-if (scale !== undefined && (!Number.isInteger(scale) || scale < 1)) throw new Error('--services must be a whole number above 0');
+const { values } = parseArgs({ options: { services: { type: 'string', default: '1000,10000,100000' }, only: { type: 'string' } } });
+const scales = values.services.split(',').map(Number);
+if (scales.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--services must be whole numbers above 0, separated by commas');
 
-function percentiles(samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2);
-  return `p50 ${at(50)} ms, p95 ${at(95)} ms, max ${sorted.at(-1)!.toFixed(2)} ms (n=${sorted.length})`;
-}
+const benchDir = join(import.meta.dirname, 'bench');
+const moduleNames = readdirSync(benchDir)
+  // oruk-api.ts and maps.ts are still commands of their own (npm run bench:oruk, bench:maps), not modules.
+  .filter((f) => f.endsWith('.ts') && !['types.ts', 'http.ts', 'oruk-api.ts', 'maps.ts'].includes(f) && !f.endsWith('.test.ts'))
+  .map((f) => f.replace(/\.ts$/, ''))
+  .filter((name) => !values.only || values.only.split(',').includes(name));
 
-async function time(fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 10; i++) await fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
+const profile = profiles.bench;
+const results: { scale: number; module: string; rows: BenchRow[] }[] = [];
+const log = (line: string) => console.log(line);
+
+for (const scale of scales) {
+  if (await portInUse(profile.ports.postgres)) throw new Error('A bench stack is already running; stop it first.');
+  rmSync(profile.stateDir, { recursive: true, force: true });
+  const stack = await startStack(profile, () => {});
+  try {
+    const config = scriptConfig({ ...process.env, ...stack.env });
+    log(`\n${scale} services: generating…`);
+    if ((await runNode('scripts/generate.ts', ['--services', String(scale), '--database-url', config.DATABASE_URL])) !== 0)
+      throw new Error('The generator failed; see above.');
+    for (const name of moduleNames) {
+      log(`${scale} services: ${name}`);
+      const run = ((await import(join(benchDir, `${name}.ts`))) as { default: BenchModule }).default;
+      try {
+        const rows = await run({ scale, config, profile, env: stack.env, log });
+        for (const r of rows) log(`  ${r.measure}: ${r.figure}${r.met === null ? '' : r.met ? '  (met)' : '  (MISSED)'}`);
+        results.push({ scale, module: name, rows });
+      } catch (error) {
+        log(`  failed: ${(error as Error).message}`);
+        results.push({
+          scale,
+          module: name,
+          rows: [{ measure: `${name} benchmark`, figure: `failed: ${(error as Error).message}`, target: '—', met: false }],
+        });
+      }
+    }
+  } finally {
+    await stack.stop();
   }
-  return samples;
 }
 
-const profile = scale ? profiles.bench : profiles.local;
-if (scale && !(await portInUse(profile.ports.postgres))) rmSync(profile.stateDir, { recursive: true, force: true });
-const stack = await startStack(profile, () => {});
-try {
-  const config = scriptConfig({ ...process.env, ...stack.env });
-  if (scale) {
-    console.log(`Generating ${scale} services…`);
-    const generated = await runNode('scripts/generate.ts', ['--services', String(scale), '--database-url', config.DATABASE_URL]);
-    if (generated !== 0) throw new Error('The generator failed; see above.');
-    const started = performance.now();
-    const { services } = await indexSearch(config);
-    console.log(
-      `indexing ${services} published services (read with the anon key, built, sent to Meilisearch): ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
-  } else {
-    await prepareData(stack, () => {});
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
   }
-
-  const connection = { host: config.PUBLIC_MEILI_HOST, searchKey: config.PUBLIC_MEILI_SEARCH_KEY };
-  const words = ['walking', 'benefits', 'carers', 'befriending', 'warm space', 'lonely', 'debt advice'];
-  let i = 0;
-  console.log(
-    `search, words (Meilisearch, search-only key): ${percentiles(await time(() => searchServices(connection, { words: words[i++ % words.length]! })))}`,
-  );
-  console.log(
-    `search, words and a need: ${percentiles(await time(() => searchServices(connection, { words: words[i++ % words.length]!, need: 'loneliness' })))}`,
-  );
-  // Meilisearch's own processing time, without the HTTP round trip: on loopback, kept-alive
-  // connections add ~40 ms of delayed-ACK wait that a fresh connection does not see.
-  const engine: number[] = [];
-  const meili = new Meilisearch({ host: connection.host, apiKey: connection.searchKey });
-  for (let n = 0; n < rounds; n++)
-    engine.push((await meili.index(indexNames.services).search(words[n % words.length], { limit: 20 })).processingTimeMs);
-  console.log(`search, Meilisearch processing time alone: ${percentiles(engine)}`);
-  const supabase = supabaseClient(config);
-  console.log(
-    `REST read of 20 published services (gateway → PostgREST → Postgres, anon key): ${percentiles(await time(async () => await supabase.from('services').select('id, name').eq('published', true).limit(20)))}`,
-  );
-  console.log(`bench process peak memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
-} finally {
-  await stack.stop();
+})();
+const cpu = cpus();
+const lines = [
+  '# Benchmarks',
+  '',
+  'Written by `npm run bench` (scripts/bench.ts); do not edit by hand. Each scale is a fresh bench stack filled by',
+  '`npm run generate`. Server-side times use a kept-alive HTTP client with TCP_NODELAY: Node’s global fetch adds about',
+  '40 ms per kept-alive request on loopback (delayed ACK), which is not search cost.',
+  '',
+  `- Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB memory, ${osType()} ${release()}, Node ${process.version}`,
+  `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+  `- Commit: ${commit}`,
+  '',
+];
+for (const scale of scales) {
+  lines.push(`## ${scale.toLocaleString('en-GB')} services`, '', '| Measure | Figure | Target | Met |', '| --- | --- | --- | --- |');
+  for (const { rows } of results.filter((r) => r.scale === scale))
+    for (const r of rows)
+      lines.push(
+        `| ${r.measure} | ${r.figure.replace(/\|/g, '\\|')} | ${r.target} | ${r.met === null ? '—' : r.met ? 'met' : '**missed**'} |`,
+      );
+  lines.push('');
 }
+const file = join(import.meta.dirname, '..', 'docs', 'benchmarks.md');
+// Formatted as the repository formats Markdown, so the file passes `npm run format:check` as written.
+writeFileSync(file, await format(lines.join('\n'), { ...(await resolveConfig(file)), parser: 'markdown' }));
+log('\nWrote docs/benchmarks.md.');

@@ -8,7 +8,20 @@ import { onShutdown } from './lib/shutdown.ts';
 
 /** `npm start`: the whole product on the local stack with sample data, at http://localhost:4321. */
 const profile = profiles.local;
-let preview: ChildProcess | undefined;
+const children: ChildProcess[] = [];
+// Set as soon as Ctrl-C arrives: the children get the same signal, and their exit is then expected.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.prependListener(signal, () => (stopping = true));
+
+/** Says so when a part stops on its own; says nothing when it stops because we are stopping. */
+function watch(child: ChildProcess, what: string): ChildProcess {
+  children.push(child);
+  child.once('exit', (code, signal) => {
+    if (stopping || code === 0) return;
+    console.error(`${what} stopped unexpectedly (${code !== null ? `exit code ${code}` : signal}). Press Ctrl-C to stop the rest.`);
+  });
+  return child;
+}
 
 if (await portInUse(profile.ports.site)) {
   console.log(
@@ -20,7 +33,8 @@ if (await portInUse(profile.ports.site)) {
 try {
   const stack = await startStack(profile);
   onShutdown(async () => {
-    if (preview) await stopChild(preview);
+    stopping = true;
+    for (const child of children) await stopChild(child);
     await stack.stop();
   });
   await prepareData(stack);
@@ -30,10 +44,9 @@ try {
   console.log('Building the site…');
   if ((await runNode(astro, ['build', '--silent'], siteEnv)) !== 0) throw new Error('The site did not build; see the errors above.');
 
-  preview = spawnNode(astro, ['preview', '--port', String(profile.ports.site), '--host', '127.0.0.1'], siteEnv);
-  preview.once('exit', (code) => {
-    if (code) console.error(`The site server stopped (exit code ${code}).`);
-  });
+  // Keeps search in step with edits made while Signpost runs (scripts/indexer.ts).
+  watch(spawnNode('scripts/indexer.ts', [], siteEnv), 'Search index sync');
+  watch(spawnNode(astro, ['preview', '--port', String(profile.ports.site), '--host', '127.0.0.1'], siteEnv), 'The site server');
   console.log(`\nSignpost is running at http://localhost:${profile.ports.site}  (local mailbox: ${stack.env.PUBLIC_SUPABASE_URL}/mailbox)`);
   console.log('Press Ctrl-C to stop everything.\n');
 } catch (error) {

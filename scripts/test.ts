@@ -45,7 +45,13 @@ try {
   await prepareData(stack);
   const env = { ...stack.env, SIGNPOST_STACK_PROFILE: 'test', SIGNPOST_ENV: 'development' };
 
-  const siteEnv = { ...env, SIGNPOST_OUT_DIR: './dist-test', PUBLIC_SITE_URL: `http://127.0.0.1:${profile.ports.site}` };
+  // The browser makes no call outside this machine in tests: postcodes come from the bundled table.
+  const siteEnv = {
+    ...env,
+    SIGNPOST_OUT_DIR: './dist-test',
+    PUBLIC_SITE_URL: `http://127.0.0.1:${profile.ports.site}`,
+    PUBLIC_POSTCODES_URL: 'offline',
+  };
   console.log('\nBuilding the site against the test stack…');
   const built = await runNode(binOf('astro', 'astro'), ['build', '--silent'], siteEnv);
   if (built !== 0) results.push({ runner: 'site build', passed: 0, failed: 1, skipped: 0, exitCode: built });

@@ -1,4 +1,4 @@
-import { Meilisearch } from 'meilisearch';
+import { Meilisearch, type Settings } from 'meilisearch';
 import { indexNames } from '../../src/lib/search/client.ts';
 import { serviceIndexSettings, type ServiceDocument } from '../../src/lib/search/documents.ts';
 import type { ScriptConfig } from './config.ts';
@@ -8,23 +8,47 @@ export function searchAdmin(config: Pick<ScriptConfig, 'PUBLIC_MEILI_HOST' | 'ME
   return new Meilisearch({ host: config.PUBLIC_MEILI_HOST, apiKey: config.MEILI_ADMIN_KEY });
 }
 
+async function succeeded(task: Promise<{ status: string; error?: { message: string } | null }>, what: string): Promise<void> {
+  const done = await task;
+  if (done.status !== 'succeeded') throw new Error(`Meilisearch could not ${what}: ${done.error?.message ?? done.status}`);
+}
+
 /**
- * Rebuilds the services index in a fresh index and swaps it in, so searches never see a
- * half-built index, then waits until it is searchable.
+ * Rebuilds an index from scratch in a fresh index and swaps it in atomically, so searches never
+ * see a half-built index. Pages of documents are sent as they are read; Meilisearch indexes one
+ * batch while the next is read.
  */
-export async function indexServices(client: Meilisearch, documents: ServiceDocument[]): Promise<number> {
-  const live = indexNames.services;
+export async function rebuildIndex(
+  client: Meilisearch,
+  pages: AsyncIterable<ServiceDocument[]> | Iterable<ServiceDocument[]>,
+  live: string = indexNames.services,
+  settings: Settings = serviceIndexSettings,
+): Promise<number> {
   const next = `${live}_next`;
   await client.deleteIndex(next).waitTask();
   await client.createIndex(live, { primaryKey: 'id' }).waitTask();
-  await client.createIndex(next, { primaryKey: 'id' }).waitTask();
+  await succeeded(client.createIndex(next, { primaryKey: 'id' }).waitTask(), 'create the new index');
   const index = client.index<ServiceDocument>(next);
-  await index.updateSettings(serviceIndexSettings).waitTask();
-  for (let i = 0; i < documents.length; i += 10_000) {
-    const task = await index.addDocuments(documents.slice(i, i + 10_000)).waitTask({ timeout: 600_000 });
-    if (task.status !== 'succeeded') throw new Error(`Meilisearch could not index the services: ${task.error?.message ?? task.status}`);
+  await succeeded(index.updateSettings(settings).waitTask(), 'apply the index settings');
+  let count = 0;
+  const pending: number[] = [];
+  for await (const documents of pages) {
+    pending.push((await index.addDocuments(documents)).taskUid);
+    count += documents.length;
   }
-  await client.swapIndexes([{ indexes: [live, next], rename: false }]).waitTask();
+  for (const uid of pending) await succeeded(client.tasks.waitForTask(uid, { timeout: 600_000, interval: 100 }), 'index the services');
+  await succeeded(client.swapIndexes([{ indexes: [live, next], rename: false }]).waitTask(), 'swap in the new index');
   await client.deleteIndex(next).waitTask();
-  return documents.length;
+  return count;
+}
+
+/** Indexes a known list of documents (the relevance test's own index). */
+export async function indexServices(
+  client: Meilisearch,
+  documents: ServiceDocument[],
+  live: string = indexNames.services,
+): Promise<number> {
+  const pages: ServiceDocument[][] = [];
+  for (let i = 0; i < documents.length; i += 5000) pages.push(documents.slice(i, i + 5000));
+  return rebuildIndex(client, pages, live);
 }

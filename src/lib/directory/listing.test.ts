@@ -64,3 +64,55 @@ describe('turning catalogue rows into listings', () => {
     expect(free.free).toBe(true);
   });
 });
+
+describe('the needs of a listing', () => {
+  const needTerm = (code: string, label: string) => ({
+    id: `need-${code}`,
+    taxonomy_id: 'signpost-needs',
+    parent_id: null,
+    code,
+    name: label,
+    description: null,
+    language: 'en',
+    term_uri: null,
+    resident_label: label,
+    synonyms: [],
+  });
+  const terms = [needTerm('loneliness', 'Meet people and feel less alone'), needTerm('food', 'Enough to eat')];
+  const deliveryType = {
+    ...needTerm('social-activity', 'Social activity'),
+    id: 'deliverable-type-social-activity',
+    taxonomy_id: 'imported-oruk-v1-deliverable-types',
+    resident_label: null,
+  };
+
+  it('are told from the service’s own words when its source linked none', () => {
+    const [listing] = buildListings(catalogueWith({ services: [service], taxonomy_terms: terms }));
+    expect(listing!.needs.map((n) => n.code)).toEqual(['loneliness']);
+    expect(listing!.needsInferred).toBe(true);
+  });
+
+  it('are the ones a curator linked, when there are any', () => {
+    const [listing] = buildListings(
+      catalogueWith({
+        services: [service],
+        taxonomy_terms: terms,
+        service_taxonomies: [{ id: 'l1', service_id: 's1', taxonomy_term_id: 'need-food' }],
+      }),
+    );
+    expect(listing!.needs.map((n) => n.code)).toEqual(['food']);
+    expect(listing!.needsInferred).toBe(false);
+  });
+
+  it('never include an ORUK v1 delivery type such as “Social activity”', () => {
+    const [listing] = buildListings(
+      catalogueWith({
+        services: [{ ...service, name: 'Tuesday group', description: 'A group.' }],
+        taxonomy_terms: [...terms, deliveryType],
+        service_taxonomies: [{ id: 'l1', service_id: 's1', taxonomy_term_id: deliveryType.id }],
+      }),
+    );
+    expect(listing!.needs.map((n) => n.label)).not.toContain('Social activity');
+    expect(listing!.categories).toEqual([]);
+  });
+});

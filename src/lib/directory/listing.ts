@@ -1,6 +1,12 @@
 import type { Catalogue } from '../schemas/catalogue.ts';
 import { groupBy } from '../group-by.ts';
 import { describeSchedule } from './schedule-text.ts';
+import { classifyNeeds } from '../search/classify-needs.ts';
+
+/** The taxonomy whose terms are Signpost needs; any other taxonomy's terms are a source's own categories. */
+export const needsTaxonomyId = 'signpost-needs';
+
+type ScheduleRow = Catalogue['schedules'][number];
 
 /** A published service as a resident reads it: plain values, ready to render or index. */
 export interface Listing {
@@ -10,7 +16,15 @@ export interface Listing {
   paragraphs: string[];
   summary: string;
   status: Catalogue['services'][number]['status'];
+  /**
+   * Signpost needs: those a curator linked, or else those told from the service's categories and
+   * words (classify-needs.ts), so services from a feed that knows nothing of needs have them too.
+   */
   needs: { code: string; label: string; synonyms: string[] }[];
+  /** True when the needs were told from the service's words rather than linked by a person. */
+  needsInferred: boolean;
+  /** Names of the source's own categories (e.g. imported ORUK taxonomy terms); never needs. */
+  categories: string[];
   locations: {
     name: string | null;
     address: string[];
@@ -22,6 +36,8 @@ export interface Listing {
     transportation: string | null;
   }[];
   times: string[];
+  /** The opening times as the source gave them, for "open now" and "on a day". */
+  sessions: Pick<ScheduleRow, 'freq' | 'interval' | 'byday' | 'bymonthday' | 'opens_at' | 'closes_at' | 'valid_from' | 'valid_to'>[];
   costs: string[];
   free: boolean;
   accessRoutes: string[];
@@ -35,6 +51,8 @@ export interface Listing {
   languages: string[];
   areas: string[];
   assuredDate: string | null;
+  minimumAge: number | null;
+  maximumAge: number | null;
 }
 
 function summarise(text: string, max = 180): string {
@@ -59,7 +77,7 @@ function money(amount: number): string {
 export function buildListings(c: Catalogue): Listing[] {
   const organisations = new Map(c.organizations.map((o) => [o.id, o]));
   const locations = new Map(c.locations.map((l) => [l.id, l]));
-  const terms = new Map(c.taxonomy_terms.map((t) => [t.id, t]));
+  const termsById = new Map(c.taxonomy_terms.map((t) => [t.id, t]));
   const sals = groupBy(c.service_at_locations, (s) => s.service_id);
   const salService = new Map(c.service_at_locations.map((s) => [s.id, s.service_id]));
   const salPlace = new Map(
@@ -78,6 +96,13 @@ export function buildListings(c: Catalogue): Listing[] {
   const languages = groupBy(c.languages, (l) => l.service_id);
   const areas = groupBy(c.service_areas, (a) => a.service_id);
   const needs = groupBy(c.service_taxonomies, (t) => t.service_id);
+  const needTerms = c.taxonomy_terms.filter((t) => t.taxonomy_id === needsTaxonomyId);
+  const needByCode = new Map(needTerms.map((t) => [t.code ?? t.id, t]));
+  const asNeed = (t: Catalogue['taxonomy_terms'][number]) => ({
+    code: t.code ?? t.id,
+    label: t.resident_label ?? t.name,
+    synonyms: t.synonyms,
+  });
 
   return c.services
     .filter((s) => s.published)
@@ -91,9 +116,34 @@ export function buildListings(c: Catalogue): Listing[] {
           return o.amount_description ? `${head} (${o.amount_description})` : head;
         })
         .filter(Boolean);
+      const terms = (needs.get(s.id) ?? []).flatMap((link) => {
+        const term = termsById.get(link.taxonomy_term_id);
+        return term ? [term] : [];
+      });
+      const linked = terms.filter((t) => t.taxonomy_id === needsTaxonomyId);
+      // Delivery types ("Social activity") and other vocabularies are categories, never needs.
+      const categories = terms
+        .filter((t) => t.taxonomy_id !== needsTaxonomyId && !t.taxonomy_id?.endsWith('deliverable-types'))
+        .map((t) => t.name);
+      const inferred = linked.length
+        ? []
+        : classifyNeeds({
+            name: s.name,
+            categories,
+            organisation: org?.name,
+            description,
+            eligibility: s.eligibility_description,
+          }).flatMap((code) => {
+            const term = needByCode.get(code);
+            return term ? [term] : [];
+          });
+      const serviceSchedules = schedules.get(s.id) ?? [];
       return {
         id: s.id,
         name: s.name,
+        needs: (linked.length ? linked : inferred).map(asNeed),
+        needsInferred: linked.length === 0 && inferred.length > 0,
+        categories,
         organisation: org ? { id: org.id, name: org.name, url: org.url ?? null } : null,
         paragraphs: description
           ? description
@@ -103,10 +153,6 @@ export function buildListings(c: Catalogue): Listing[] {
           : [],
         summary: summarise(description),
         status: s.status,
-        needs: (needs.get(s.id) ?? []).flatMap((link) => {
-          const term = terms.get(link.taxonomy_term_id);
-          return term ? [{ code: term.code ?? term.id, label: term.resident_label ?? term.name, synonyms: term.synonyms }] : [];
-        }),
         locations: (sals.get(s.id) ?? []).flatMap((sal) => {
           const l = locations.get(sal.location_id);
           if (!l || l.location_type === 'virtual') return [];
@@ -123,13 +169,23 @@ export function buildListings(c: Catalogue): Listing[] {
             },
           ];
         }),
-        times: (schedules.get(s.id) ?? []).flatMap((schedule) => {
+        times: serviceSchedules.flatMap((schedule) => {
           const text = describeSchedule(schedule);
           if (!text) return [];
           // Times kept on one of several places say which: "Every Tuesday, 10am to midday, at the library".
           const place = schedule.service_at_location_id ? salPlace.get(schedule.service_at_location_id) : undefined;
           return [place && (sals.get(s.id)?.length ?? 0) > 1 ? `${text}, at ${place}` : text];
         }),
+        sessions: serviceSchedules.map((r) => ({
+          freq: r.freq,
+          interval: r.interval,
+          byday: r.byday,
+          bymonthday: r.bymonthday,
+          opens_at: r.opens_at,
+          closes_at: r.closes_at,
+          valid_from: r.valid_from,
+          valid_to: r.valid_to,
+        })),
         costs: costLines.length ? costLines : s.fees_description ? [s.fees_description] : [],
         free: serviceCosts.length > 0 ? serviceCosts.every((o) => !o.amount) : /^free\b/i.test(s.fees_description ?? ''),
         accessRoutes: s.access_routes,
@@ -143,6 +199,8 @@ export function buildListings(c: Catalogue): Listing[] {
         languages: [...new Set((languages.get(s.id) ?? []).map((l) => l.name).filter((n): n is string => Boolean(n)))],
         areas: (areas.get(s.id) ?? []).map((a) => a.name).filter((n): n is string => Boolean(n)),
         assuredDate: s.assured_date ?? null,
+        minimumAge: s.minimum_age ?? null,
+        maximumAge: s.maximum_age ?? null,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));

@@ -11,7 +11,7 @@ describe('public reference data, as anon', () => {
     const result = await rest(anon, 'GET', 'taxonomy_terms?select=id,resident_label,synonyms&taxonomy_id=eq.signpost-needs');
     expect(result.status).toBe(200);
     const terms = result.body as { id: string; resident_label: string; synonyms: string[] }[];
-    expect(terms).toHaveLength(14);
+    expect(terms).toHaveLength(18);
     expect(terms.find((t) => t.id === 'need-money')?.synonyms).toContain('universal credit');
   });
 

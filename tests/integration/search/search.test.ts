@@ -44,6 +44,25 @@ describe('search over the published directory', () => {
     await expect(searchServices(connection, { words: '', need: 'x" OR free = true' })).rejects.toThrow('Unknown need');
   });
 
+  it('finds services for the rest of the words when one word matches nothing', async () => {
+    const plain = await searchServices(connection, { words: 'walking', limit: 5 });
+    const noisy = await searchServices(connection, { words: 'zzqxj walking', limit: 5 });
+    expect(noisy.ignoredWords).toEqual(['zzqxj']);
+    expect(noisy.hits.map((h) => h.id)).toEqual(plain.hits.map((h) => h.id));
+  });
+
+  it('lets words such as “someone”, “somewhere” and “my” neither sink nor reorder the results', async () => {
+    const plain = await searchServices(connection, { words: 'walking group', limit: 10 });
+    const padded = await searchServices(connection, { words: 'someone somewhere my walking group', limit: 10 });
+    expect(padded.hits.map((h) => h.id)).toEqual(plain.hits.map((h) => h.id));
+  });
+
+  it('counts each need for the words, even while one need is chosen', async () => {
+    const { facets, total } = await searchServices(connection, { words: '', need: 'carers', facets: true });
+    expect(facets.needs?.carers).toBe(total);
+    expect(Object.keys(facets.needs ?? {}).length).toBeGreaterThan(5);
+  });
+
   it('never returns a draft', async () => {
     const { hits } = await searchServices(connection, { words: draft.name });
     expect(hits.map((h) => h.id)).not.toContain(draft.id);

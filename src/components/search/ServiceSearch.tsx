@@ -1,0 +1,396 @@
+import { useEffect, useId, useRef, useState, type ChangeEvent, type SubmitEvent } from 'react';
+import type { LatLng } from '../../lib/geocoding/district-table.ts';
+import { searchServices, type SearchConnection, type ServiceHit, type ServiceResults } from '../../lib/search/client.ts';
+import { dayCodes, dayNames, type DayCode } from '../../lib/search/opening.ts';
+import ResultCard from './ResultCard.tsx';
+import { emptyState, hasQuery, pageSize, radiusChoices, readState, writeState, type SearchState } from './search-state.ts';
+
+interface Props {
+  connection: SearchConnection;
+  needs: { code: string; label: string }[];
+  /** postcodes.io (or a self-hosted copy); `offline` uses only the bundled district table. */
+  postcodesUrl?: string;
+}
+
+type Results =
+  | { kind: 'idle' }
+  | { kind: 'searching' }
+  | { kind: 'failed' }
+  | { kind: 'postcode'; message: string }
+  | {
+      kind: 'done';
+      state: SearchState;
+      hits: ServiceHit[];
+      total: number;
+      facets: ServiceResults['facets'];
+      ignoredWords: string[];
+      from: LatLng | null;
+      more: 'idle' | 'loading' | 'failed';
+    };
+
+const attendLabels: Record<string, string> = { 'in person': 'In person', online: 'Online', phone: 'By phone' };
+// No wait after a keystroke: the engine answers in a few ms, and an older answer arriving late is
+// dropped (see `latest`), so searching on every keystroke costs the resident nothing.
+const typingDelayMs = 0;
+
+function sentence(results: Extract<Results, { kind: 'done' }>, needLabel: string | undefined): string {
+  const { state, total } = results;
+  const what = [state.q ? `“${state.q}”` : '', needLabel ? `“${needLabel}”` : ''].filter(Boolean).join(' in ');
+  const near = state.postcode ? ` within ${state.radius} miles of ${state.postcode.toUpperCase()}` : '';
+  const subject = what ? ` for ${what}` : '';
+  if (total === 0) return `No services found${subject}${near}`;
+  return `${total} ${total === 1 ? 'service' : 'services'} found${subject}${near}`;
+}
+
+function withCount(label: string, count: number | undefined): string {
+  return count === undefined ? label : `${label} (${count})`;
+}
+
+/**
+ * Search island: results as you type and on submit, filters with counts, near a postcode, open
+ * now or on a day. The address carries the whole search, so a shared link, Reload and Back all
+ * return to it. Talks to Meilisearch only with the search-only key.
+ */
+export default function ServiceSearch({ connection, needs, postcodesUrl = 'offline' }: Props) {
+  const [draft, setDraft] = useState<SearchState>(emptyState);
+  const [results, setResults] = useState<Results>({ kind: 'idle' });
+  const latest = useRef(0);
+  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const places = useRef(new Map<string, LatLng>());
+  // The two text fields are left to the browser (uncontrolled), so words typed on a slow phone
+  // before this island woke up are kept rather than wiped by hydration.
+  const qField = useRef<HTMLInputElement>(null);
+  const postcodeField = useRef<HTMLInputElement>(null);
+  const ids = {
+    q: useId(),
+    qHint: useId(),
+    need: useId(),
+    postcode: useId(),
+    postcodeError: useId(),
+    radius: useId(),
+    day: useId(),
+  };
+  const needCodes = needs.map((n) => n.code);
+  const now = new Date();
+
+  async function placeFor(postcode: string): Promise<LatLng> {
+    const key = postcode.toUpperCase().replace(/\s+/g, '');
+    const known = places.current.get(key);
+    if (known) return known;
+    // Loaded only when a postcode is searched: most searches never need it.
+    const { geocode } = await import('../../lib/geocoding/geocode.ts');
+    const found = await geocode(postcode, { baseUrl: postcodesUrl });
+    places.current.set(key, found.point);
+    return found.point;
+  }
+
+  async function run(state: SearchState, history: 'push' | 'replace' | 'none') {
+    const request = ++latest.current;
+    if (history !== 'none') {
+      const url = `${location.pathname}${writeState(state)}`;
+      if (history === 'push') window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
+    }
+    if (!hasQuery(state)) return setResults({ kind: 'idle' });
+    setResults((r) => (r.kind === 'done' ? r : { kind: 'searching' }));
+    let from: LatLng | null = null;
+    if (state.postcode) {
+      try {
+        from = await placeFor(state.postcode);
+      } catch (error) {
+        if (request !== latest.current) return;
+        const message =
+          error instanceof Error && error.name === 'GeocodeError' ? error.message : 'We could not look up that postcode. Try again.';
+        return setResults({ kind: 'postcode', message });
+      }
+    }
+    try {
+      const found = await searchServices(connection, {
+        words: state.q,
+        need: state.need || undefined,
+        free: state.free,
+        attending: state.attend,
+        day: state.day && state.day !== 'now' ? state.day : undefined,
+        openAt: state.day === 'now' ? new Date() : undefined,
+        near: from ? { ...from, radiusKm: state.radius * 1.609344 } : undefined,
+        limit: pageSize * state.page,
+        facets: true,
+      });
+      if (request !== latest.current) return;
+      setResults({ kind: 'done', state, ...found, from, more: 'idle' });
+    } catch {
+      if (request === latest.current) setResults({ kind: 'failed' });
+    }
+  }
+
+  async function showMore() {
+    if (results.kind !== 'done') return;
+    const current = results;
+    setResults({ ...current, more: 'loading' });
+    try {
+      const found = await searchServices(connection, {
+        words: current.state.q,
+        need: current.state.need || undefined,
+        free: current.state.free,
+        attending: current.state.attend,
+        day: current.state.day && current.state.day !== 'now' ? current.state.day : undefined,
+        openAt: current.state.day === 'now' ? new Date() : undefined,
+        near: current.from ? { ...current.from, radiusKm: current.state.radius * 1.609344 } : undefined,
+        offset: current.hits.length,
+        limit: pageSize,
+      });
+      const state = { ...current.state, page: current.state.page + 1 };
+      window.history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
+      setResults({ ...current, state, hits: [...current.hits, ...found.hits], more: 'idle' });
+    } catch {
+      setResults({ ...current, more: 'failed' });
+    }
+  }
+
+  // The address is the search: run it on arrival (a shared link, Reload, or a form sent before
+  // this island woke up) and whenever Back or Forward changes it.
+  useEffect(() => {
+    const fromAddress = () => {
+      const state = readState(location.search, needCodes);
+      if (qField.current) qField.current.value = state.q;
+      if (postcodeField.current) postcodeField.current.value = state.postcode;
+      setDraft(state);
+      void run(state, 'none');
+    };
+    const typedEarly = { q: qField.current?.value.trim() ?? '', postcode: postcodeField.current?.value.trim() ?? '' };
+    if (!location.search && (typedEarly.q || typedEarly.postcode)) {
+      const state = { ...emptyState, ...typedEarly };
+      setDraft(state);
+      void run(state, 'replace');
+    } else fromAddress();
+    window.addEventListener('popstate', fromAddress);
+    return () => window.removeEventListener('popstate', fromAddress);
+  }, []);
+
+  function change(next: Partial<SearchState>, how: 'now' | 'typing') {
+    const state = { ...draft, ...next, page: 1 };
+    setDraft(state);
+    clearTimeout(typing.current);
+    if (how === 'typing') typing.current = setTimeout(() => void run(state, 'replace'), typingDelayMs);
+    else void run(state, 'replace');
+  }
+
+  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clearTimeout(typing.current);
+    // Read the fields themselves: what was typed before the island woke up never reached React state.
+    const form = new FormData(event.currentTarget);
+    const state = readState(
+      `?${new URLSearchParams([...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string')).toString()}`,
+      needCodes,
+    );
+    setDraft(state);
+    void run(state, 'push');
+  }
+
+  const toggleAttend = (value: string) => (event: ChangeEvent<HTMLInputElement>) =>
+    change({ attend: event.target.checked ? [...draft.attend, value] : draft.attend.filter((a) => a !== value) }, 'now');
+
+  const facets = results.kind === 'done' ? results.facets : {};
+  const needLabel = (code: string) => needs.find((n) => n.code === code)?.label;
+  const postcodeError = results.kind === 'postcode' ? results.message : null;
+
+  return (
+    <search className="search">
+      <form onSubmit={onSubmit} action="/search/" method="get" noValidate>
+        <label className="label" htmlFor={ids.q}>
+          What are you looking for?
+        </label>
+        <span className="hint" id={ids.qHint}>
+          In your own words, for example: walking group, benefits, someone to talk to
+        </span>
+        <input
+          className="input"
+          id={ids.q}
+          name="q"
+          type="search"
+          aria-describedby={ids.qHint}
+          ref={qField}
+          defaultValue=""
+          onChange={(e) => change({ q: e.target.value }, 'typing')}
+          autoComplete="off"
+          maxLength={200}
+        />
+        <div className="search-near">
+          <div className={postcodeError ? 'form-group form-group-error' : 'form-group'}>
+            <label className="label" htmlFor={ids.postcode}>
+              Near a postcode (optional)
+            </label>
+            {postcodeError && (
+              <p className="error-message" id={ids.postcodeError}>
+                <span className="visually-hidden">Error:</span> {postcodeError}
+              </p>
+            )}
+            <input
+              className="input input-postcode"
+              id={ids.postcode}
+              name="postcode"
+              type="text"
+              autoComplete="postal-code"
+              spellCheck={false}
+              ref={postcodeField}
+              defaultValue=""
+              aria-describedby={postcodeError ? ids.postcodeError : undefined}
+              aria-invalid={postcodeError ? true : undefined}
+              onChange={(e) => setDraft({ ...draft, postcode: e.target.value })}
+              onBlur={() => draft.postcode !== (results.kind === 'done' ? results.state.postcode : '') && change({}, 'now')}
+              maxLength={10}
+            />
+          </div>
+          <div className="form-group">
+            <label className="label" htmlFor={ids.radius}>
+              Within
+            </label>
+            <select
+              className="select"
+              id={ids.radius}
+              name="radius"
+              value={draft.radius}
+              onChange={(e) => change({ radius: Number(e.target.value) }, 'now')}
+            >
+              {radiusChoices.map((r) => (
+                <option key={r} value={r}>
+                  {r} {r === 1 ? 'mile' : 'miles'}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div>
+          <button className="button" type="submit">
+            Search
+          </button>
+        </div>
+        <fieldset className="search-filters">
+          <legend>Narrow your results</legend>
+          <label className="label" htmlFor={ids.need}>
+            What would you like help with?
+          </label>
+          <select className="select" id={ids.need} name="need" value={draft.need} onChange={(e) => change({ need: e.target.value }, 'now')}>
+            <option value="">Anything</option>
+            {needs.map((n) => (
+              <option key={n.code} value={n.code}>
+                {withCount(n.label, facets.needs ? (facets.needs[n.code] ?? 0) : undefined)}
+              </option>
+            ))}
+          </select>
+          <label className="label" htmlFor={ids.day}>
+            When
+          </label>
+          <select
+            className="select"
+            id={ids.day}
+            name="day"
+            value={draft.day}
+            onChange={(e) => change({ day: e.target.value as SearchState['day'] }, 'now')}
+          >
+            <option value="">Any time</option>
+            <option value="now">Open now</option>
+            {dayCodes.map((d: DayCode) => (
+              <option key={d} value={d}>
+                {withCount(`On ${dayNames[d]}s`, facets.days ? (facets.days[d] ?? 0) : undefined)}
+              </option>
+            ))}
+          </select>
+          <div className="checkboxes">
+            <div className="checkbox">
+              <input
+                id={`${ids.q}-free`}
+                type="checkbox"
+                name="free"
+                value="1"
+                checked={draft.free}
+                onChange={(e) => change({ free: e.target.checked }, 'now')}
+              />
+              <label htmlFor={`${ids.q}-free`}>{withCount('Free', facets.free?.true)}</label>
+            </div>
+            {Object.entries(attendLabels).map(([value, label]) => (
+              <div className="checkbox" key={value}>
+                <input
+                  id={`${ids.q}-attend-${value.replace(' ', '-')}`}
+                  type="checkbox"
+                  name="attend"
+                  value={value}
+                  checked={draft.attend.includes(value)}
+                  onChange={toggleAttend(value)}
+                />
+                <label htmlFor={`${ids.q}-attend-${value.replace(' ', '-')}`}>
+                  {withCount(label, facets.attending ? (facets.attending[value] ?? 0) : undefined)}
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      </form>
+      <div className="search-results">
+        <div aria-live="polite" aria-atomic="true">
+          {results.kind === 'searching' && <p className="status">Searching…</p>}
+          {results.kind === 'failed' && (
+            <p className="status error-message">Search is not working right now. Try again, or browse by what matters to you below.</p>
+          )}
+          {results.kind === 'done' && <p className="status">{sentence(results, needLabel(results.state.need))}</p>}
+        </div>
+        {results.kind === 'done' && results.ignoredWords.length > 0 && (
+          <p className="meta">
+            Nothing matched {results.ignoredWords.map((w) => `“${w}”`).join(', ')}, so we searched without{' '}
+            {results.ignoredWords.length === 1 ? 'it' : 'them'}.
+          </p>
+        )}
+        {results.kind === 'done' && results.total === 0 && (
+          <div className="no-results">
+            <p>You could:</p>
+            <ul>
+              <li>check the spelling</li>
+              <li>use fewer or different words, such as “walking” or “money”</li>
+              {results.state.postcode && <li>search a wider area</li>}
+              <li>
+                browse by what you need help with:{' '}
+                {needs.map((n, i) => (
+                  <span key={n.code}>
+                    {i > 0 && ', '}
+                    <a href={`/needs/${n.code}/`}>{n.label.toLowerCase()}</a>
+                  </span>
+                ))}
+              </li>
+              <li>
+                see <a href="/services/">every service from A to Z</a>
+              </li>
+              <li>ask a social prescribing link worker at your GP practice: they know what is on near you</li>
+            </ul>
+          </div>
+        )}
+        {results.kind === 'done' && results.hits.length > 0 && (
+          <>
+            <ul className="result-list">
+              {results.hits.map((hit) => (
+                <ResultCard key={hit.id} hit={hit} from={results.from} now={now} />
+              ))}
+            </ul>
+            {results.hits.length < results.total && (
+              <p>
+                <button
+                  className="button button-secondary"
+                  type="button"
+                  onClick={() => void showMore()}
+                  disabled={results.more === 'loading'}
+                >
+                  Show more results
+                </button>
+                <span className="meta">
+                  {' '}
+                  Showing {results.hits.length} of {results.total}
+                </span>
+              </p>
+            )}
+            {results.more === 'failed' && <p className="error-message">More results could not be loaded. Try again.</p>}
+          </>
+        )}
+      </div>
+    </search>
+  );
+}

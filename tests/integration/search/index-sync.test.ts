@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scriptConfig } from '../../../scripts/lib/config.ts';
+import { indexSearch } from '../../../scripts/lib/index-search.ts';
+import { runIndexer } from '../../../scripts/lib/indexer.ts';
+import { startMeilisearch, type RunningMeilisearch } from '../../../scripts/stack/meilisearch.ts';
+import { profiles } from '../../../scripts/stack/profiles.ts';
+import { connect } from '../../../src/lib/oruk/db.ts';
+import { searchServices } from '../../../src/lib/search/client.ts';
+import { testStack } from '../../support/stack.ts';
+
+/**
+ * Index sync against the real test database and a Meilisearch of this test's own (so stopping it
+ * does not disturb other tests): the indexer runs as `npm run indexer` runs it.
+ */
+const meiliProfile = {
+  ...profiles.test,
+  stateDir: mkdtempSync(join(tmpdir(), 'signpost-index-sync-')),
+  ports: { ...profiles.test.ports, meilisearch: profiles.test.ports.meilisearch + 40 },
+};
+let meili: RunningMeilisearch;
+let db: pg.Client;
+const stopIndexer = new AbortController();
+let indexer: Promise<void>;
+const log: string[] = [];
+const config = () => scriptConfig({ ...process.env, ...testStack.env, PUBLIC_MEILI_HOST: meili.url });
+const connection = () => ({ host: meili.url, searchKey: meili.searchKey });
+const originals = new Map<string, { name: string; published: boolean }>();
+
+async function published(count: number, offset = 0): Promise<{ id: string; name: string }[]> {
+  return (
+    await db.query<{ id: string; name: string }>('select id, name from public.services where published order by id offset $1 limit $2', [
+      offset,
+      count,
+    ])
+  ).rows;
+}
+
+async function remember(id: string): Promise<void> {
+  if (originals.has(id)) return;
+  const row = (await db.query<{ name: string; published: boolean }>('select name, published from public.services where id = $1', [id]))
+    .rows[0]!;
+  originals.set(id, row);
+}
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`not true after ${timeoutMs} ms; indexer said: ${log.join(' | ')}`);
+}
+
+async function queued(serviceId?: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `select count(*)::int as n from public.search_outbox${serviceId ? ' where service_id = $1' : ''}`,
+    serviceId ? [serviceId] : [],
+  );
+  return rows[0]!.n;
+}
+
+const idsFor = async (words: string) => (await searchServices(connection(), { words, limit: 50 })).hits.map((h) => h.id);
+
+beforeAll(async () => {
+  meili = await startMeilisearch(meiliProfile);
+  db = await connect(testStack.databaseUrl);
+  await indexSearch(config());
+  indexer = runIndexer(config(), { signal: stopIndexer.signal, log: (line) => log.push(line), pollMs: 200 });
+}, 60_000);
+
+afterAll(async () => {
+  for (const [id, row] of originals)
+    await db.query('update public.services set name = $2, published = $3 where id = $1', [id, row.name, row.published]);
+  stopIndexer.abort();
+  await indexer;
+  await db.end();
+  await meili.stop();
+  rmSync(meiliProfile.stateDir, { recursive: true, force: true });
+}, 30_000);
+
+describe('keeping search in step with the database', () => {
+  it('makes a renamed service findable by its new name', async () => {
+    const [service] = await published(1);
+    await remember(service!.id);
+    await db.query('update public.services set name = $2 where id = $1', [service!.id, 'Quillwort Renamed Group']);
+    await eventually(async () => (await idsFor('Quillwort')).includes(service!.id));
+  });
+
+  it('removes a service from search when it is unpublished, and brings it back when it is published again', async () => {
+    const [service] = await published(1, 1);
+    await remember(service!.id);
+    await db.query('update public.services set name = $2 where id = $1', [service!.id, 'Marshwort Visibility Check']);
+    await eventually(async () => (await idsFor('Marshwort')).includes(service!.id));
+    await db.query('update public.services set published = false where id = $1', [service!.id]);
+    await eventually(async () => !(await idsFor('Marshwort')).includes(service!.id));
+    await db.query('update public.services set published = true where id = $1', [service!.id]);
+    await eventually(async () => (await idsFor('Marshwort')).includes(service!.id));
+  });
+
+  it('removes a deleted service from search', async () => {
+    const id = 'index-sync-deleted-service';
+    await db.query(
+      `insert into public.services (id, name, description, published) values ($1, 'Butterbur Deletion Check', 'A test group.', true)`,
+      [id],
+    );
+    await eventually(async () => (await idsFor('Butterbur')).includes(id));
+    await db.query('delete from public.services where id = $1', [id]);
+    await eventually(async () => !(await idsFor('Butterbur')).includes(id));
+  });
+
+  it('reaches the services of a place when the place changes', async () => {
+    const { rows } = await db.query<{ service_id: string; location_id: string; city: string | null }>(
+      `select sal.service_id, sal.location_id, l.city from public.service_at_locations sal
+       join public.locations l on l.id = sal.location_id join public.services s on s.id = sal.service_id
+       where s.published limit 1`,
+    );
+    const { service_id, location_id, city } = rows[0]!;
+    try {
+      await db.query('update public.locations set city = $2 where id = $1', [location_id, 'Wolfsbane Parva']);
+      await eventually(async () => (await idsFor('Wolfsbane Parva')).includes(service_id));
+    } finally {
+      await db.query('update public.locations set city = $2 where id = $1', [location_id, city]);
+    }
+  });
+
+  it('loses no edit made while Meilisearch is stopped, and leaves nothing stale once it is back', async () => {
+    const services = await published(4, 2);
+    for (const s of services) await remember(s.id);
+    await meili.stop();
+    try {
+      for (const [i, s] of services.slice(0, 3).entries())
+        await db.query('update public.services set name = $2 where id = $1', [s.id, `Figwort Outage Edit ${i}`]);
+      await db.query('update public.services set published = false where id = $1', [services[3]!.id]);
+      // Give the indexer time to fail and back off while Meilisearch is away.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await queued()).toBeGreaterThan(0);
+    } finally {
+      meili = await startMeilisearch(meiliProfile);
+    }
+    await eventually(async () => {
+      const found = await idsFor('Figwort Outage Edit');
+      return services.slice(0, 3).every((s) => found.includes(s.id));
+    }, 30_000);
+    await eventually(async () =>
+      (await searchServices(connection(), { words: services[3]!.name, limit: 50 })).hits.every((h) => h.id !== services[3]!.id),
+    );
+    // Other test files edit the directory meanwhile, so look only at these services' entries.
+    await eventually(async () => (await Promise.all(services.map((s) => queued(s.id)))).every((n) => n === 0));
+    expect(log.some((line) => line.includes('waiting'))).toBe(true);
+  }, 60_000);
+});
+
+describe('the outbox', () => {
+  it('is not readable with the public (anon) key', async () => {
+    const response = await fetch(`${testStack.supabaseUrl}/rest/v1/search_outbox?select=*`, {
+      headers: { apikey: testStack.anonKey, Authorization: `Bearer ${testStack.anonKey}` },
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it('records a change in the same transaction as the change, and not at all when it rolls back', async () => {
+    const [service] = await published(1, 7);
+    const before = await queued(service!.id);
+    await db.query('begin');
+    await db.query('update public.services set name = name where id = $1', [service!.id]);
+    const inside = await queued(service!.id);
+    await db.query('rollback');
+    expect(inside).toBeGreaterThan(before);
+    const after = await queued(service!.id);
+    expect(after).toBeLessThanOrEqual(before);
+  });
+});
