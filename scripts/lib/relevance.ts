@@ -70,7 +70,8 @@ export async function northLincolnshireListings(db: pg.Client, file = northLinco
 /** Indexes listings into their own Meilisearch index (not the live one) and returns how to search it. */
 export async function indexForRelevance(config: ScriptConfig, listings: Listing[], index: string): Promise<SearchConnection> {
   await indexServices(searchAdmin(config), listings.map(toServiceDocument), index);
-  return { host: config.PUBLIC_MEILI_HOST, searchKey: config.PUBLIC_MEILI_SEARCH_KEY, index };
+  // The browser's key reaches only the public index; these judged indexes are the script's own.
+  return { host: config.PUBLIC_MEILI_HOST, searchKey: config.MEILI_ADMIN_KEY, index };
 }
 
 export function signpostRanker(connection: SearchConnection): Ranker {

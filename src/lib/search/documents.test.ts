@@ -5,7 +5,7 @@ import { serviceIndexSettings, toServiceDocument } from './documents.ts';
 const listing: Listing = {
   id: 's1',
   name: 'Walk and Talk',
-  organisation: { name: 'Health Walks', url: null },
+  organisation: { id: 'o1', name: 'Health Walks', url: null },
   paragraphs: ['Free led walks.', 'Far down the description: we also run a bereavement group.'],
   summary: 'Free led walks.',
   status: 'active',

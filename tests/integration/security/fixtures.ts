@@ -187,6 +187,18 @@ export const cases: Record<Table, TableCase> = {
     targets: (w, count) =>
       Promise.resolve(Array.from({ length: count }, (_, i) => w.rows.change_history.hidden[i % w.rows.change_history.hidden.length]!)),
   },
+  search_outbox: {
+    key: 'id',
+    insert: (w) => ({ service_id: w.published }),
+    patch: () => ({ column: 'service_id', value: 'forged' }),
+    targets: async (w, count) =>
+      (
+        await query<{ id: string }>(
+          `insert into public.search_outbox (service_id) select $1 from generate_series(1, $2::int) returning id::text as id`,
+          [w.published, count],
+        )
+      ).map((r) => r.id),
+  },
   pcns: {
     key: 'id',
     insert: (w) => ({ id: uuid(w), code: uniqueCode('R', 6), name: 'Added PCN', icb: 'Test ICB' }),
@@ -376,6 +388,7 @@ export async function buildWorld(): Promise<World> {
     taxonomy_terms: { public: [term, term2], hidden: [] },
     service_taxonomies: { public: [link.published!], hidden: [link.draft!] },
     change_history: { public: [], hidden: history.map((h) => h.id) },
+    search_outbox: { public: [], hidden: await cases.search_outbox.targets(w, 1) },
     pcns: { public: [w.pcn, w.pcn2], hidden: [] },
     gp_practices: { public: [practice], hidden: [] },
     teams: { public: [w.teams.team, w.teams.otherTeam], hidden: [w.teams.hidden] },
@@ -405,4 +418,5 @@ export async function removeWorld(w: World): Promise<void> {
   for (const table of ['services', 'locations', 'organizations', 'taxonomy_terms', 'taxonomies'])
     await query(`delete from public.${table} where id like $1`, [like]);
   await query(`delete from public.change_history where resource_id like $1`, [like]);
+  await query(`delete from public.search_outbox where service_id like $1`, [like]);
 }
