@@ -118,3 +118,9 @@ export type Table = keyof typeof expectations;
 export const tables = Object.keys(expectations) as Table[];
 export const operations = ['select', 'insert', 'update', 'delete'] as const;
 export type Operation = (typeof operations)[number];
+
+/**
+ * Tables where the service role holds other privileges than signed-in callers: the indexer reads
+ * and empties its queue with the service role, which no API caller may touch.
+ */
+export const serviceRoleOnly: Partial<Record<Table, Operation[]>> = { search_outbox: ['select', 'insert', 'delete'] };

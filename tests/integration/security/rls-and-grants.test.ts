@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from '../catalogue/support.ts';
-import { expectations, operations, type Table, tables } from './expectations.ts';
+import { expectations, operations, serviceRoleOnly, type Table, tables } from './expectations.ts';
 import { roles } from './roles.ts';
 
 /**
@@ -17,7 +17,8 @@ function grantsOf(table: Table): Record<ApiRole, string[]> {
       .map((op) => op.toUpperCase())
       .sort();
   const signedIn = roles.filter((r) => r !== 'anon');
-  return { anon: held(['anon']), authenticated: held(signedIn), service_role: held(signedIn) };
+  const serviceRole = serviceRoleOnly[table]?.map((op) => op.toUpperCase()).sort() ?? held(signedIn);
+  return { anon: held(['anon']), authenticated: held(signedIn), service_role: serviceRole };
 }
 
 describe('row level security and grants across the public schema', () => {
