@@ -1,14 +1,8 @@
 import type { Schedule } from '../schemas/schedule.ts';
+import { dayNames as weekDayNames } from '../search/opening.ts';
 
-const dayNames: Record<string, string> = {
-  MO: 'Monday',
-  TU: 'Tuesday',
-  WE: 'Wednesday',
-  TH: 'Thursday',
-  FR: 'Friday',
-  SA: 'Saturday',
-  SU: 'Sunday',
-};
+// Looked up by the raw BYDAY codes a feed holds, which may be anything.
+const dayNames: Record<string, string> = weekDayNames;
 const ordinals: Record<string, string> = { '1': 'first', '2': 'second', '3': 'third', '4': 'fourth', '5': 'fifth', '-1': 'last' };
 const weekdays = ['MO', 'TU', 'WE', 'TH', 'FR'];
 
