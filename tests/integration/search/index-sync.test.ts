@@ -28,22 +28,39 @@ let indexer: Promise<void>;
 const log: string[] = [];
 const config = () => scriptConfig({ ...process.env, ...testStack.env, PUBLIC_MEILI_HOST: meili.url });
 const connection = () => ({ host: meili.url, searchKey: meili.searchKey });
-const originals = new Map<string, { name: string; published: boolean }>();
 
-async function published(count: number, offset = 0): Promise<{ id: string; name: string }[]> {
+/**
+ * This file's own services and place, so its edits never change the sample listings that other test
+ * files (the ORUK API's, the pages') read at the same time.
+ */
+const fixtureIds = Array.from({ length: 8 }, (_, i) => `index-sync-fixture-${i + 1}`);
+const fixturePlace = 'index-sync-fixture-place';
+
+async function ownServices(count: number, offset = 0): Promise<{ id: string; name: string }[]> {
   return (
-    await db.query<{ id: string; name: string }>('select id, name from public.services where published order by id offset $1 limit $2', [
+    await db.query<{ id: string; name: string }>('select id, name from public.services where id = any($1) order by id offset $2 limit $3', [
+      fixtureIds,
       offset,
       count,
     ])
   ).rows;
 }
 
-async function remember(id: string): Promise<void> {
-  if (originals.has(id)) return;
-  const row = (await db.query<{ name: string; published: boolean }>('select name, published from public.services where id = $1', [id]))
-    .rows[0]!;
-  originals.set(id, row);
+async function addFixtures(): Promise<void> {
+  await removeFixtures();
+  await db.query(
+    `insert into public.services (id, name, description, published)
+     select id, 'Index sync fixture ' || n, 'A group made by the index sync test.', true
+     from unnest($1::text[]) with ordinality as f(id, n)`,
+    [fixtureIds],
+  );
+  await db.query(`insert into public.locations (id, name, city) values ($1, 'Index sync fixture hall', 'Fixtureton')`, [fixturePlace]);
+  await db.query(`insert into public.service_at_locations (service_id, location_id) values ($1, $2)`, [fixtureIds[0], fixturePlace]);
+}
+
+async function removeFixtures(): Promise<void> {
+  await db.query('delete from public.services where id = any($1)', [fixtureIds]);
+  await db.query('delete from public.locations where id = $1', [fixturePlace]);
 }
 
 async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
@@ -68,13 +85,13 @@ const idsFor = async (words: string) => (await searchServices(connection(), { wo
 beforeAll(async () => {
   meili = await startMeilisearch(meiliProfile);
   db = await connect(testStack.databaseUrl);
+  await addFixtures();
   await indexSearch(config());
   indexer = runIndexer(config(), { signal: stopIndexer.signal, log: (line) => log.push(line), pollMs: 200 });
 }, 60_000);
 
 afterAll(async () => {
-  for (const [id, row] of originals)
-    await db.query('update public.services set name = $2, published = $3 where id = $1', [id, row.name, row.published]);
+  await removeFixtures();
   stopIndexer.abort();
   await indexer;
   await db.end();
@@ -84,15 +101,13 @@ afterAll(async () => {
 
 describe('keeping search in step with the database', () => {
   it('makes a renamed service findable by its new name', async () => {
-    const [service] = await published(1);
-    await remember(service!.id);
+    const [service] = await ownServices(1);
     await db.query('update public.services set name = $2 where id = $1', [service!.id, 'Quillwort Renamed Group']);
     await eventually(async () => (await idsFor('Quillwort')).includes(service!.id));
   });
 
   it('removes a service from search when it is unpublished, and brings it back when it is published again', async () => {
-    const [service] = await published(1, 1);
-    await remember(service!.id);
+    const [service] = await ownServices(1, 1);
     await db.query('update public.services set name = $2 where id = $1', [service!.id, 'Marshwort Visibility Check']);
     await eventually(async () => (await idsFor('Marshwort')).includes(service!.id));
     await db.query('update public.services set published = false where id = $1', [service!.id]);
@@ -113,23 +128,12 @@ describe('keeping search in step with the database', () => {
   });
 
   it('reaches the services of a place when the place changes', async () => {
-    const { rows } = await db.query<{ service_id: string; location_id: string; city: string | null }>(
-      `select sal.service_id, sal.location_id, l.city from public.service_at_locations sal
-       join public.locations l on l.id = sal.location_id join public.services s on s.id = sal.service_id
-       where s.published limit 1`,
-    );
-    const { service_id, location_id, city } = rows[0]!;
-    try {
-      await db.query('update public.locations set city = $2 where id = $1', [location_id, 'Wolfsbane Parva']);
-      await eventually(async () => (await idsFor('Wolfsbane Parva')).includes(service_id));
-    } finally {
-      await db.query('update public.locations set city = $2 where id = $1', [location_id, city]);
-    }
+    await db.query('update public.locations set city = $2 where id = $1', [fixturePlace, 'Wolfsbane Parva']);
+    await eventually(async () => (await idsFor('Wolfsbane Parva')).includes(fixtureIds[0]!));
   });
 
   it('loses no edit made while Meilisearch is stopped, and leaves nothing stale once it is back', async () => {
-    const services = await published(4, 2);
-    for (const s of services) await remember(s.id);
+    const services = await ownServices(4, 2);
     await meili.stop();
     try {
       for (const [i, s] of services.slice(0, 3).entries())
@@ -163,7 +167,7 @@ describe('the outbox', () => {
   });
 
   it('records a change in the same transaction as the change, and not at all when it rolls back', async () => {
-    const [service] = await published(1, 7);
+    const [service] = await ownServices(1, 7);
     const before = await queued(service!.id);
     await db.query('begin');
     await db.query('update public.services set name = name where id = $1', [service!.id]);
