@@ -6,7 +6,7 @@ const site = 'https://signpost.example.org';
 describe('notification mails', () => {
   it('tells a team a referral is waiting, by its reference, with a link to the workspace', () => {
     const mail = renderNotification(
-      { kind: 'team_new_referral', reference: 'SP-7KQ4-M2', to: 'team@example.org', messageId: '<1@x>' },
+      { kind: 'referral_received', reference: 'SP-7KQ4-M2', to: 'team@example.org', messageId: '<1@x>' },
       site,
     );
     expect(mail.subject).toBe('New referral SP-7KQ4-M2 is waiting');
@@ -16,7 +16,7 @@ describe('notification mails', () => {
   });
 
   it('tells a person they have a message, with a link to their page and nothing of the message itself', () => {
-    const mail = renderNotification({ kind: 'person_new_message', to: 'person@example.org', messageId: '<2@x>' }, site);
+    const mail = renderNotification({ kind: 'message_for_person', to: 'person@example.org', messageId: '<2@x>' }, site);
     expect(mail.subject).toBe('You have a new message from your link worker');
     expect(mail.text).toContain(notificationLinks.myReferral(site));
     expect(mail.text).not.toMatch(/SP-/);

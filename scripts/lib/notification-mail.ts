@@ -9,8 +9,8 @@ import type { OutgoingMail } from './mailer.ts';
  * the inputs below have no field for any of them.
  */
 export type Notification =
-  | { kind: 'team_new_referral'; reference: string; to: string; messageId: string }
-  | { kind: 'person_new_message'; to: string; messageId: string };
+  | { kind: 'referral_received'; reference: string; to: string; messageId: string }
+  | { kind: 'message_for_person'; to: string; messageId: string };
 
 /** Where each mail's link goes on the site. */
 export const notificationLinks = {
@@ -31,7 +31,7 @@ function compose(to: string, messageId: string, kind: string, subject: string, l
 }
 
 export function renderNotification(notification: Notification, siteUrl: string): OutgoingMail {
-  if (notification.kind === 'team_new_referral') {
+  if (notification.kind === 'referral_received') {
     const { reference } = notification;
     return compose(
       notification.to,

@@ -9,8 +9,8 @@ import type { supabaseService } from './supabase-service.ts';
  * that dies mid-send leaves its rows to be claimed again when the lease runs out.
  */
 export const claimedNotificationSchema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
-  kind: z.enum(['team_new_referral', 'person_new_message']),
+  id: z.number().int(),
+  kind: z.enum(['referral_received', 'message_for_person']),
   /** The short reference (SP-XXXX-XX): not personal data, and all a team mail names. */
   reference: z.string(),
   /** Looked up when claimed, so a changed address is used; null when there is nobody to mail. */
@@ -43,8 +43,8 @@ export function notificationOutbox(service: Service) {
       const rows = await call(service, 'read', 'claim_notifications', { batch_size: batchSize, lease_seconds: leaseSeconds });
       return z.array(claimedNotificationSchema).parse(rows);
     },
-    markSent: (id: string) => call(service, 'update', 'record_notification_sent', { notification_id: id }).then(() => {}),
-    markFailed: (id: string, error: string, retryAfterSeconds: number) =>
+    markSent: (id: number) => call(service, 'update', 'record_notification_sent', { notification_id: id }).then(() => {}),
+    markFailed: (id: number, error: string, retryAfterSeconds: number) =>
       call(service, 'update', 'record_notification_failure', {
         notification_id: id,
         failure: error.slice(0, 500),

@@ -52,7 +52,7 @@ async function deliverOne(
   try {
     if (!row.to_address) throw new Error('no address to send to');
     const notification =
-      row.kind === 'team_new_referral'
+      row.kind === 'referral_received'
         ? { kind: row.kind, reference: row.reference, to: row.to_address, messageId }
         : { kind: row.kind, to: row.to_address, messageId };
     await mailer.send(renderNotification(notification, config.PUBLIC_SITE_URL));
@@ -80,7 +80,7 @@ export async function runNotifier(config: NotifierConfig, options: NotifierOptio
   const outbox = notificationOutbox(supabaseService(config));
   const mailer = createMailer(config, { timeoutMs: options.smtpTimeoutMs });
   // Outcomes not yet written because the outbox went away between sending and recording.
-  const unrecorded = new Map<string, () => Promise<void>>();
+  const unrecorded = new Map<number, () => Promise<void>>();
   let backoff = 250;
   let unreachable = false;
   try {

@@ -15,7 +15,7 @@ describe('the local SMTP listener', () => {
         subject: 'A test notification',
         text: 'Open it here: http://localhost:4321/my-referral/\n',
         html: '<p>Open it <a href="http://localhost:4321/my-referral/">here</a></p>',
-        kind: 'person_new_message',
+        kind: 'message_for_person',
         messageId: `<${randomUUID()}@signpost.test>`,
       });
     } finally {
@@ -25,7 +25,7 @@ describe('the local SMTP listener', () => {
     expect(mail).toMatchObject({
       to,
       subject: 'A test notification',
-      kind: 'person_new_message',
+      kind: 'message_for_person',
       links: ['http://localhost:4321/my-referral/'],
     });
     expect(mail!.text).toContain('Open it here');
