@@ -28,7 +28,16 @@ const moduleNames = readdirSync(benchDir)
   .filter(
     (f) =>
       f.endsWith('.ts') &&
-      !['types.ts', 'http.ts', 'oruk-api.ts', 'maps.ts', 'referrals.ts', 'sections.ts'].includes(f) &&
+      ![
+        'types.ts',
+        'http.ts',
+        'oruk-api.ts',
+        'maps.ts',
+        'referrals.ts',
+        'sections.ts',
+        'referral-submission.ts',
+        'referral-submitters.ts',
+      ].includes(f) &&
       !f.endsWith('.test.ts'),
   )
   .map((f) => f.replace(/\.ts$/, ''))

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { rmSync } from 'node:fs';
@@ -12,7 +11,8 @@ import { startStack } from '../stack/index.ts';
 import { profiles } from '../stack/profiles.ts';
 import { portInUse } from '../stack/processes.ts';
 import { requestRaw } from './http.ts';
-import { benchReferralSettings, referralSubmission, storedReferrals } from './referral-submission.ts';
+import { benchReferralSettings, storedReferrals } from './referral-submission.ts';
+import { submitOnWorker, type Submitted } from './referral-submitters.ts';
 import { writeSection } from './sections.ts';
 import { ms, percentile } from './types.ts';
 
@@ -31,27 +31,22 @@ const { values } = parseArgs({
     submitters: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '60' },
     'restart-at': { type: 'string', default: '20' },
+    /** A pause between one submitter's referrals (0: each sends its next as soon as the last is acknowledged). */
+    'pause-ms': { type: 'string', default: '0' },
     'no-write': { type: 'boolean', default: false },
   },
 });
 const submitters = Number(values.submitters);
 const seconds = Number(values.seconds);
 const restartAt = Number(values['restart-at']);
-if (![submitters, seconds, restartAt].every((n) => Number.isFinite(n) && n > 0) || restartAt >= seconds)
-  throw new Error('--submitters, --seconds and --restart-at must be numbers above 0, with --restart-at before the end');
+const pauseMs = Number(values['pause-ms']);
+if (![submitters, seconds, restartAt].every((n) => Number.isFinite(n) && n > 0) || restartAt >= seconds || !(pauseMs >= 0))
+  throw new Error(
+    '--submitters, --seconds and --restart-at must be numbers above 0, with --restart-at before the end; --pause-ms 0 or more',
+  );
 
 /** How long a key already tried may keep being retried after the run's end, before it is given up. */
 const drainMs = 30_000;
-
-interface Submitted {
-  key: string;
-  /** When the first attempt started and the acknowledgement came (performance.now()). */
-  started: number;
-  acknowledged?: number;
-  attempts: number;
-  replayed?: boolean;
-  rejected?: string;
-}
 
 const profile = profiles.bench;
 if (await portInUse(profile.ports.postgres)) throw new Error('A bench stack is already running; stop it first.');
@@ -89,65 +84,35 @@ try {
       return (JSON.parse(res.text) as { access_token: string }).access_token;
     }),
   );
+  agent.destroy();
 
-  const submissions: Submitted[] = [];
-  const statuses = new Map<string, number>();
-  const count = (what: string) => statuses.set(what, (statuses.get(what) ?? 0) + 1);
   const sleep = (msToWait: number) => new Promise((r) => setTimeout(r, msToWait));
-  const t0 = performance.now();
-  const end = t0 + seconds * 1000;
-
-  async function submitter(index: number): Promise<void> {
-    const headers = { apikey, Authorization: `Bearer ${tokens[index]!}` };
-    while (performance.now() < end) {
-      const record: Submitted = { key: randomUUID(), started: performance.now(), attempts: 0 };
-      submissions.push(record);
-      const body = referralSubmission(record.key, practices[(index + submissions.length) % practices.length]!);
-      let wait = 50;
-      while (record.acknowledged === undefined && performance.now() < end + drainMs) {
-        record.attempts++;
-        try {
-          const res = await requestRaw(`${base}/rest/v1/rpc/submit_referral`, { agent, headers, body: { submission: body } });
-          count(String(res.status));
-          if (res.status === 200) {
-            record.acknowledged = performance.now();
-            record.replayed = (JSON.parse(res.text) as { replayed?: boolean }).replayed === true;
-            break;
-          }
-          // A refusal the person would have to act on: not retried, reported.
-          if (res.status < 500 && res.status !== 429) {
-            record.rejected = `${res.status} ${res.text.slice(0, 200)}`;
-            break;
-          }
-        } catch (error) {
-          count(`network error (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-        }
-        await sleep(wait * (0.5 + Math.random()));
-        wait = Math.min(wait * 2, 1000);
-      }
-      if (record.rejected) break;
-    }
-  }
+  const now = () => performance.timeOrigin + performance.now();
+  const t0 = now();
 
   // PostgREST goes away mid-run and comes back, as during a hosted restart.
   let window = { from: 0, to: 0 };
   const restart = (async () => {
     await sleep(restartAt * 1000);
-    window.from = performance.now();
+    window.from = now();
     await postgrest.stop();
     await postgrest.start();
-    window = { from: window.from, to: performance.now() };
+    window = { from: window.from, to: now() };
   })();
 
   const load = loadavg()[0]!.toFixed(1);
-  console.log(`${submitters} submitters for ${seconds} s; PostgREST restarts at ${restartAt} s (load average ${load})…`);
-  await Promise.all([restart, ...tokens.map((_, i) => submitter(i))]);
+  console.log(
+    `${submitters} submitters for ${seconds} s${pauseMs ? `, pausing ${pauseMs} ms between referrals` : ''}; PostgREST restarts at ${restartAt} s (load average ${load})…`,
+  );
+  const [, { submissions, statuses }] = await Promise.all([
+    restart,
+    submitOnWorker({ base, apikey, tokens, practices, endAt: t0 + seconds * 1000, drainMs, pauseMs }),
+  ]);
   const loadAfter = loadavg()[0]!.toFixed(1);
 
   const keys = submissions.map((s) => s.key);
   const stored = await storedReferrals(db, keys);
   await db.end();
-  agent.destroy();
 
   const acknowledged = submissions.filter((s) => s.acknowledged !== undefined);
   const rejected = submissions.filter((s) => s.rejected);
@@ -182,7 +147,7 @@ try {
       Number.isFinite(p95Outside) && p95Outside <= 200,
     ],
   ];
-  console.log(`\nAnswers: ${[...statuses].map(([s, n]) => `${s}: ${n}`).join(', ')}`);
+  console.log(`\nAnswers: ${statuses.map(([s, n]) => `${s}: ${n}`).join(', ')}`);
   for (const [measure, figure, , met] of rows) console.log(`  ${measure}: ${figure}${met === null ? '' : met ? '  (met)' : '  (MISSED)'}`);
   console.log(`Load average: ${load} at the start, ${loadAfter} at the end.`);
   if (rejected.length) console.log(`First rejection: ${rejected[0]!.rejected}`);
@@ -202,7 +167,7 @@ try {
         '## Referral submission under load, with a PostgREST restart',
         '',
         `Written by \`npm run bench:referrals\` (scripts/bench/referrals.ts). ${submitters} submitters, each with its own anonymous`,
-        `session, submit valid referrals one after another for ${seconds} s with client-made idempotency keys, retrying a key after`,
+        `session, submit valid referrals one after another${pauseMs ? ` (pausing ${pauseMs} ms between them)` : ' (no pause)'} for ${seconds} s with client-made idempotency keys, retrying a key after`,
         `a network error or 5xx; PostgREST is stopped and started at ${restartAt} s. Latency runs from a referral's first attempt to`,
         'its acknowledgement, through the gateway, on a kept-alive client with TCP_NODELAY. Bench-only limits, since every',
         'submitter shares 127.0.0.1 and sends many referrals from one session: `GOTRUE_RATE_LIMIT_ANONYMOUS_USERS` for the sign-ins,',
@@ -213,7 +178,7 @@ try {
         `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
         `- Commit: ${commit}`,
         `- Load average (1 min): ${load} at the start, ${loadAfter} at the end (a shared machine)`,
-        `- Answers: ${[...statuses].map(([s, n]) => `${s}: ${n}`).join(', ')}`,
+        `- Answers: ${statuses.map(([s, n]) => `${s}: ${n}`).join(', ')}`,
         '',
         '| Measure | Figure | Target | Met |',
         '| --- | --- | --- | --- |',
