@@ -78,13 +78,24 @@ try {
 
   // Each submitter is a person with an anonymous session of their own.
   const tokens = await Promise.all(
-    Array.from({ length: submitters }, async () => {
+    Array.from({ length: submitters + 1 }, async () => {
       const res = await requestRaw(`${base}/auth/v1/signup`, { agent, headers: { apikey }, body: {} });
       if (res.status !== 200) throw new Error(`Anonymous sign-in failed: ${res.status} ${res.text.slice(0, 200)}`);
       return (JSON.parse(res.text) as { access_token: string }).access_token;
     }),
   );
   agent.destroy();
+  // The last session, alone for a few seconds first: each referral's cost with nothing queued.
+  const alone = await submitOnWorker({
+    base,
+    apikey,
+    tokens: tokens.splice(submitters, 1),
+    practices,
+    endAt: Date.now() + 5000,
+    drainMs,
+    pauseMs: 0,
+  });
+  const aloneLatency = alone.submissions.filter((s) => s.acknowledged !== undefined).map((s) => s.acknowledged! - s.started);
 
   const sleep = (msToWait: number) => new Promise((r) => setTimeout(r, msToWait));
   const now = () => performance.timeOrigin + performance.now();
@@ -125,7 +136,15 @@ try {
   const p95Outside = percentile(latency(outside), 95);
   const retried = submissions.filter((s) => s.attempts > 1).length;
 
+  const runSeconds = (Math.max(...acknowledged.map((s) => s.acknowledged!)) - t0) / 1000;
   const rows: [string, string, string, boolean | null][] = [
+    [
+      'One submitter alone beforehand (nothing queued), p50 / p95',
+      `${ms(percentile(aloneLatency, 50))} / ${ms(percentile(aloneLatency, 95))} (n=${aloneLatency.length})`,
+      '—',
+      null,
+    ],
+    ['Throughput under load', `${(acknowledged.length / runSeconds).toFixed(0)} referrals/s`, '—', null],
     ['Submitted (distinct keys tried)', String(submissions.length), '—', null],
     ['Acknowledged', `${acknowledged.length} (${submissions.filter((s) => s.replayed).length} answered as replays)`, '—', null],
     ['Retried after an error', String(retried), '—', null],
