@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scriptConfig } from '../../../scripts/lib/config.ts';
 import { notificationLinks } from '../../../scripts/lib/notification-mail.ts';
+import { sendLinkWorkerMessage, serviceClient } from '../../../scripts/lib/referral-message.ts';
 import { runNotifier, type NotifierConfig } from '../../../scripts/lib/notifier.ts';
 import { smtpConfig } from '../../../scripts/lib/smtp-config.ts';
 import { databaseUrl } from '../../../scripts/stack/postgres.ts';
 import { host, profiles } from '../../../scripts/stack/profiles.ts';
 import { startLocalSmtp, type LocalSmtp } from '../../../scripts/stack/smtp.ts';
-import { mailTo, secretClient, uniqueEmail, type Mail } from '../auth/helpers.ts';
+import { mailTo, uniqueEmail, type Mail } from '../auth/helpers.ts';
 import { resident, samplePractice, selfAnswers, sql, submit } from '../referrals/support.ts';
 import { testStack } from '../../support/stack.ts';
 
@@ -134,15 +135,10 @@ describe('the notification worker', () => {
   it('emails the person when a link worker messages them, only when they chose email, with a link to their page and not the message', async () => {
     const chose = await referral({ contact_methods: ['email', 'phone'], email: uniqueEmail('chose-email') });
     const didNot = await referral({ contact_methods: ['phone'], email: uniqueEmail('did-not-choose') });
-    const service = secretClient();
-    const body = 'Hello, it is Sam. About your diabetes and the bees: can we talk on Tuesday?';
-    for (const { reference } of [chose, didNot]) {
-      const [{ id }] = (await sql<{ id: string }>('select id from public.referrals where reference = $1', [reference])) as [{ id: string }];
-      const { error } = await service
-        .from('referral_messages')
-        .insert({ referral_id: id, author_kind: 'staff', author_name: 'Sam, link worker', body });
-      expect(error).toBeNull();
-    }
+    // As `npm run referral:message` sends it, with the service role.
+    const service = serviceClient(config);
+    const text = 'Hello, it is Sam. About your diabetes and the bees: can we talk on Tuesday?';
+    for (const { reference } of [chose, didNot]) await sendLinkWorkerMessage(service, { reference, text, from: 'Sam, link worker' });
     const to = chose.answers.email as string;
     const [mail] = await eventually(async () => (await mailTo(to)).length > 0 && mailTo(to), 'the person’s mail arrived');
     expect(mail!.subject).toBe('You have a new message from your link worker');
