@@ -46,6 +46,8 @@ try {
 
   // Keeps search in step with edits made while Signpost runs (scripts/indexer.ts).
   watch(spawnNode('scripts/indexer.ts', [], siteEnv), 'Search index sync');
+  // Sends the notification outbox's mails (scripts/notifier.ts); locally they land in the mailbox.
+  watch(spawnNode('scripts/notifier.ts', [], siteEnv), 'Notifications');
   watch(spawnNode(astro, ['preview', '--port', String(profile.ports.site), '--host', '127.0.0.1'], siteEnv), 'The site server');
   console.log(`\nSignpost is running at http://localhost:${profile.ports.site}  (local mailbox: ${stack.env.PUBLIC_SUPABASE_URL}/mailbox)`);
   console.log('Press Ctrl-C to stop everything.\n');

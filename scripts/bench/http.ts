@@ -35,3 +35,40 @@ export function requestJson<T>(url: string, apiKey: string, body?: unknown): Pro
     req.end(data);
   });
 }
+
+export interface RawResponse {
+  status: number;
+  text: string;
+}
+
+/**
+ * The same client for callers that judge the answer themselves (status and body, never thrown for
+ * a 4xx or 5xx), on an agent of their own: a network error (refused, reset) still rejects.
+ */
+export function requestRaw(
+  url: string,
+  options: { agent: http.Agent; method?: string; headers?: Record<string, string>; body?: unknown; timeoutMs?: number },
+): Promise<RawResponse> {
+  const data = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: options.method ?? (data ? 'POST' : 'GET'),
+        agent: options.agent,
+        headers: { ...options.headers, ...(data ? { 'Content-Type': 'application/json', 'Content-Length': data.length } : {}) },
+        timeout: options.timeoutMs ?? 10_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('socket', (socket) => socket.setNoDelay(true));
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', reject);
+    req.end(data);
+  });
+}

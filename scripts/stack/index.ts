@@ -9,7 +9,8 @@ import { migrate } from './migrations.ts';
 import { databaseUrl, startPostgres } from './postgres.ts';
 import { startPostgrest } from './postgrest.ts';
 import { host, type StackProfile } from './profiles.ts';
-import { httpOk, portInUse, StackPartError, waitUntilHealthy } from './processes.ts';
+import { httpOk, portInUse, StackPartError, waitUntilHealthy, type ManagedProcess } from './processes.ts';
+import { startLocalSmtp } from './smtp.ts';
 import { apiKeysFor } from './api-keys.ts';
 import {
   apiKeys,
@@ -37,6 +38,9 @@ export function stackEnv(profile: StackProfile): Record<string, string> {
     SUPABASE_SECRET_KEY: localSecretKey,
     MEILI_ADMIN_KEY: localMeiliMasterKey,
     DATABASE_URL: databaseUrl(profile),
+    // The local SMTP listener, which puts every mail in the local mailbox (scripts/stack/smtp.ts).
+    SMTP_HOST: host,
+    SMTP_PORT: String(profile.ports.smtp),
     PUBLIC_SUPABASE_ANON_KEY: anonKey,
     SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
   };
@@ -49,6 +53,11 @@ export interface RunningStack {
   freshDatabase: boolean;
   /** False when another process already runs this stack and we only attached to it. */
   owned: boolean;
+  /**
+   * Stops and starts single parts of a stack this process owns (absent when only attached), for
+   * fault benchmarks: PostgREST going away mid-run as it does during a hosted restart.
+   */
+  parts?: { postgrest: { stop(): Promise<void>; start(): Promise<void> } };
   stop(): Promise<void>;
 }
 
@@ -139,8 +148,11 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
     log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
 
     await ensureSigningKeys(profile.stateDir, localJwtSecret);
-    const postgrest = await startPostgrest(profile);
-    stops.push(() => postgrest.stop());
+    let postgrest: ManagedProcess | undefined = await startPostgrest(profile);
+    stops.push(() => postgrest?.stop() ?? Promise.resolve());
+
+    const smtp = await startLocalSmtp({ host, port: profile.ports.smtp, databaseUrl: databaseUrl(profile, 'supabase_auth_admin') });
+    stops.push(() => smtp.stop());
 
     const auth = await startAuthServer({
       host,
@@ -188,14 +200,29 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
     await waitUntilHealthy('Auth', () => httpOk(`${env.PUBLIC_SUPABASE_URL}/auth/v1/health`));
     await waitUntilHealthy('Edge Functions', () => httpOk(`${env.PUBLIC_SUPABASE_URL}/functions/v1/oruk`));
 
-    const record: OwnerRecord = {
-      pid: process.pid,
-      childPids: [postgrest.child.pid, meili.child.pid, functions.child.pid, postgres.process.child.pid].filter(
-        (p): p is number => typeof p === 'number',
-      ),
+    const writeOwner = () => {
+      const record: OwnerRecord = {
+        pid: process.pid,
+        childPids: [postgrest?.child.pid, meili.child.pid, functions.child.pid, postgres.process.child.pid].filter(
+          (p): p is number => typeof p === 'number',
+        ),
+      };
+      writeFileSync(ownerFile(profile), JSON.stringify(record));
     };
-    writeFileSync(ownerFile(profile), JSON.stringify(record));
-    return { profile, env, freshDatabase: postgres.freshlyCreated, owned: true, stop: stopAll };
+    writeOwner();
+    const parts: RunningStack['parts'] = {
+      postgrest: {
+        async stop() {
+          await postgrest?.stop();
+          postgrest = undefined;
+        },
+        async start() {
+          postgrest ??= await startPostgrest(profile);
+          writeOwner();
+        },
+      },
+    };
+    return { profile, env, freshDatabase: postgres.freshlyCreated, owned: true, parts, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

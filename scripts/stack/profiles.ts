@@ -11,6 +11,8 @@ export interface StackProfile {
     auth: number;
     functions: number;
     meilisearch: number;
+    /** The local SMTP listener: mail sent to it lands in the local mailbox (scripts/stack/smtp.ts). */
+    smtp: number;
     site: number;
   };
 }
@@ -26,17 +28,44 @@ export const profiles: Record<StackProfile['name'], StackProfile> = {
   local: {
     name: 'local',
     stateDir: resolve(root, '.stack'),
-    ports: shift({ gateway: 54321, postgres: 54322, postgrest: 54323, auth: 54324, functions: 54325, meilisearch: 7700, site: 4321 }),
+    ports: shift({
+      gateway: 54321,
+      postgres: 54322,
+      postgrest: 54323,
+      auth: 54324,
+      functions: 54325,
+      meilisearch: 7700,
+      smtp: 54326,
+      site: 4321,
+    }),
   },
   bench: {
     name: 'bench',
     stateDir: resolve(root, '.stack-bench'),
-    ports: shift({ gateway: 56321, postgres: 56322, postgrest: 56323, auth: 56324, functions: 56325, meilisearch: 7702, site: 4339 }),
+    ports: shift({
+      gateway: 56321,
+      postgres: 56322,
+      postgrest: 56323,
+      auth: 56324,
+      functions: 56325,
+      meilisearch: 7702,
+      smtp: 56326,
+      site: 4339,
+    }),
   },
   test: {
     name: 'test',
     stateDir: resolve(root, '.stack-test'),
-    ports: shift({ gateway: 55321, postgres: 55322, postgrest: 55323, auth: 55324, functions: 55325, meilisearch: 7701, site: 4329 }),
+    ports: shift({
+      gateway: 55321,
+      postgres: 55322,
+      postgrest: 55323,
+      auth: 55324,
+      functions: 55325,
+      meilisearch: 7701,
+      smtp: 55326,
+      site: 4329,
+    }),
   },
 };
 

@@ -51,6 +51,13 @@ export const localChecks = {
     (...values: string[]): LocalCheck =>
     (value) =>
       values.includes(value) || isDemoJwt(value),
+  /** A bare host name, as SMTP_HOST takes. */
+  host: (value: string) => localHosts.has(value.toLowerCase()) || value.toLowerCase().endsWith('.localhost'),
+  /** An email address (or `Name <address>`) at a local domain, which no real mail server accepts mail from. */
+  emailAtLocalDomain: (value: string) => {
+    const domain = /@([^\s>]+)>?\s*$/.exec(value)?.[1]?.toLowerCase() ?? '';
+    return localHosts.has(domain) || domain === 'localhost' || domain.endsWith('.localhost');
+  },
   postgres: (value: string) => {
     try {
       return localHosts.has(new URL(value).hostname);

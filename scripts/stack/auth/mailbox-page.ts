@@ -33,7 +33,7 @@ pre { white-space: pre-wrap; word-break: break-all; background: #f3f3f3; padding
 <body>
 <main>
 <h1>${escapeHtml(title)}</h1>
-<p>Development only: mail the local Auth server would have sent. Hosted Supabase sends real mail.</p>
+<p>Development only: mail the local Auth server and Signpost's notifier would have sent. Hosted Supabase and your SMTP provider send real mail.</p>
 <form method="get"><label for="to">Recipient</label> <input id="to" name="to" type="email" value="${escapeHtml(to ?? '')}"> <button>Show</button></form>
 ${messages.length ? messages.map(renderMessage).join('\n') : '<p>No mail yet.</p>'}
 </main>

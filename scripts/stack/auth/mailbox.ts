@@ -1,5 +1,7 @@
-// The local mailbox: where this server "sends" mail. Stored in local_mailbox.messages and read
-// back as JSON (tests) or as a page (people), like Supabase's local Inbucket/Mailpit viewer.
+// The local mailbox: where this server "sends" mail, and where the local SMTP listener
+// (scripts/stack/smtp.ts) puts the mail Signpost's own notifier sends. Stored in
+// local_mailbox.messages and read back as JSON (tests) or as a page (people), like Supabase's
+// local Inbucket/Mailpit viewer.
 import type { Queryable } from './db.ts';
 import type { Mail } from './mail-templates.ts';
 
@@ -27,7 +29,10 @@ interface MessageRow {
   created_at: Date;
 }
 
-export async function deliver(db: Queryable, from: string, mail: Mail): Promise<void> {
+/** A mail to keep: Auth's own (kind signup, magiclink…) or one that came in by SMTP (kind from its X-Signpost-Kind header). */
+export type IncomingMail = Omit<Mail, 'kind'> & { kind: string };
+
+export async function deliver(db: Queryable, from: string, mail: IncomingMail): Promise<void> {
   await db.query(
     `insert into local_mailbox.messages (to_address, from_address, subject, kind, body_html, body_text, links)
      values ($1, $2, $3, $4, $5, $6, $7)`,

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { notificationLinks, renderNotification } from './notification-mail.ts';
+
+const site = 'https://signpost.example.org';
+
+describe('notification mails', () => {
+  it('tells a team a referral is waiting, by its reference, with a link to the workspace', () => {
+    const mail = renderNotification(
+      { kind: 'referral_received', reference: 'SP-7KQ4-M2', to: 'team@example.org', messageId: '<1@x>' },
+      site,
+    );
+    expect(mail.subject).toBe('New referral SP-7KQ4-M2 is waiting');
+    expect(mail.text).toContain('A new referral SP-7KQ4-M2 is waiting');
+    expect(mail.text).toContain(`${site}/workspace/?referral=SP-7KQ4-M2`);
+    expect(mail.html).toContain(`href="${site}/workspace/?referral=SP-7KQ4-M2"`);
+  });
+
+  it('tells a person they have a message, with a link to their page and nothing of the message itself', () => {
+    const mail = renderNotification({ kind: 'message_for_person', to: 'person@example.org', messageId: '<2@x>' }, site);
+    expect(mail.subject).toBe('You have a new message from your link worker');
+    expect(mail.text).toContain(notificationLinks.myReferral(site));
+    expect(mail.text).not.toMatch(/SP-/);
+  });
+});

@@ -1,0 +1,60 @@
+import { escapeHtml } from '../stack/auth/html.ts';
+import type { OutgoingMail } from './mailer.ts';
+
+/**
+ * The two notification mails. Referrals are special-category health data, and mail is read on
+ * shared screens, forwarded and kept by providers outside our control, so these mails carry only
+ * what tells someone to look: a reference (team mail) and a link to where the details are behind
+ * a sign-in. Never the person's name, needs, what matters to them, conditions or message text:
+ * the inputs below have no field for any of them.
+ */
+export type Notification =
+  | { kind: 'referral_received'; reference: string; to: string; messageId: string }
+  | { kind: 'message_for_person'; to: string; messageId: string };
+
+/** Where each mail's link goes on the site. */
+export const notificationLinks = {
+  /** The team's workspace, opened at this referral. */
+  workspace: (siteUrl: string, reference: string) => new URL(`/workspace/?referral=${encodeURIComponent(reference)}`, siteUrl).href,
+  /** The person's own page, where messages are read and answered after signing in. */
+  myReferral: (siteUrl: string) => new URL('/my-referral/', siteUrl).href,
+};
+
+function compose(to: string, messageId: string, kind: string, subject: string, lines: string[], link: { href: string; text: string }) {
+  const text = `${lines.join('\n\n')}\n\n${link.text}: ${link.href}\n\n— Signpost\n`;
+  const html = [
+    ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>`,
+    '<p>— Signpost</p>',
+  ].join('\n');
+  return { to, messageId, kind, subject, text, html } satisfies OutgoingMail;
+}
+
+export function renderNotification(notification: Notification, siteUrl: string): OutgoingMail {
+  if (notification.kind === 'referral_received') {
+    const { reference } = notification;
+    return compose(
+      notification.to,
+      notification.messageId,
+      notification.kind,
+      `New referral ${reference} is waiting`,
+      [
+        `A new referral ${reference} is waiting for your team in the Signpost workspace.`,
+        'Sign in to the workspace to read it. For the person’s privacy this email does not contain any details of the referral.',
+      ],
+      { href: notificationLinks.workspace(siteUrl, reference), text: 'Open the referral in the workspace' },
+    );
+  }
+  return compose(
+    notification.to,
+    notification.messageId,
+    notification.kind,
+    'You have a new message from your link worker',
+    [
+      'Your link worker has sent you a message on Signpost.',
+      'To keep it private, the message is not in this email. Read it, and reply if you want to, on your referral page.',
+      'If you did not ask Signpost for support, you can ignore this email.',
+    ],
+    { href: notificationLinks.myReferral(siteUrl), text: 'Read your message' },
+  );
+}
