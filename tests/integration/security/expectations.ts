@@ -28,7 +28,10 @@ export interface TableExpectations {
   delete: Record<Role, ChangeOutcome>;
 }
 
-/** Residents and staff who are neither curators nor admins are written once per group. */
+/**
+ * Residents and staff who are neither curators nor admins are written once per group. Staff
+ * whose session has no second factor (aal1) get what a signed-in resident gets, never more.
+ */
 interface ByGroup<T> {
   anon: T;
   residents: T;
@@ -48,6 +51,8 @@ function per<T>(g: ByGroup<T>): Record<Role, T> {
     coordinator: g.staff,
     curator: g.curator,
     admin: g.admin,
+    'link worker without aal2': g.residents,
+    'admin without aal2': g.residents,
   };
 }
 
@@ -112,6 +117,15 @@ export const expectations = {
     ...adminReference,
     select: per({ anon: 'refused', residents: 'none', staff: 'all', curator: 'all', admin: 'all' }),
   },
+
+  // Staff access log (20261203001100_staff_access_log.sql): written only by log_staff_access(),
+  // read only by admins, changed by nobody.
+  staff_access_log: {
+    select: per({ anon: 'refused', residents: 'none', staff: 'none', curator: 'none', admin: 'all' }),
+    insert: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+    update: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+    delete: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+  },
 } satisfies Record<string, TableExpectations>;
 
 export type Table = keyof typeof expectations;
@@ -121,6 +135,10 @@ export type Operation = (typeof operations)[number];
 
 /**
  * Tables where the service role holds other privileges than signed-in callers: the indexer reads
- * and empties its queue with the service role, which no API caller may touch.
+ * and empties its queue with the service role, which no API caller may touch; scripts may read
+ * the staff access log but, like everyone, neither write nor change it.
  */
-export const serviceRoleOnly: Partial<Record<Table, Operation[]>> = { search_outbox: ['select', 'insert', 'delete'] };
+export const serviceRoleOnly: Partial<Record<Table, Operation[]>> = {
+  search_outbox: ['select', 'insert', 'delete'],
+  staff_access_log: ['select'],
+};
