@@ -8,15 +8,5 @@ export function supabaseClient(config: Pick<PublicConfig, 'PUBLIC_SUPABASE_URL' 
   });
 }
 
-/**
- * The staff workspace's client: it keeps the signed-in person's session in the browser (tokens
- * only, never referral data), refreshes it, and picks up the session a sign-in or invitation link
- * brings back in the address.
- */
-export function sessionClient(config: Pick<PublicConfig, 'PUBLIC_SUPABASE_URL' | 'PUBLIC_SUPABASE_PUBLISHABLE_KEY'>) {
-  return createClient(config.PUBLIC_SUPABASE_URL, config.PUBLIC_SUPABASE_PUBLISHABLE_KEY, {
-    auth: { persistSession: true, autoRefreshToken: true, detectSessionInUrl: true },
-  });
-}
-
-export type SessionClient = ReturnType<typeof sessionClient>;
+/** The staff workspace's client, which keeps a session: `supabase-session.ts` (apart, to keep the island small). */
+export { sessionClient, type SessionClient } from './supabase-session.ts';

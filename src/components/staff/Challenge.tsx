@@ -1,5 +1,5 @@
 import { authMessage } from '../../lib/staff/auth-messages.ts';
-import type { SessionClient } from '../../lib/supabase.ts';
+import type { SessionClient } from '../../lib/supabase-session.ts';
 import { CodeForm } from './CodeForm.tsx';
 import { Heading } from './Heading.tsx';
 

@@ -5,7 +5,7 @@ import { staffRoles, type StaffRole } from '../../lib/schemas/staff-member.ts';
 import { rolesInATeam, staffRoleText } from '../../lib/staff/roles.ts';
 import type { TeamChoice } from '../../lib/staff/teams.ts';
 import { loadTeams } from '../../lib/staff/teams.ts';
-import type { SessionClient } from '../../lib/supabase.ts';
+import type { SessionClient } from '../../lib/supabase-session.ts';
 import { ErrorSummary, errorFor, type FieldError } from './ErrorSummary.tsx';
 import { Heading } from './Heading.tsx';
 import { TextField } from './TextField.tsx';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { authMessage } from '../../lib/staff/auth-messages.ts';
-import type { SessionClient } from '../../lib/supabase.ts';
+import type { SessionClient } from '../../lib/supabase-session.ts';
 import { CodeForm } from './CodeForm.tsx';
 import { ErrorSummary, type FieldError } from './ErrorSummary.tsx';
 import { TextField } from './TextField.tsx';
@@ -53,9 +53,10 @@ export default function Reauthenticate({ client, userId, email, onRestored, onSw
 
   return (
     <section className="staff-reauth" aria-labelledby="reauth-title">
-      <h2 id="reauth-title" tabIndex={-1} ref={heading}>
+      {/* The page's main heading while the workspace under it is out of reach. */}
+      <h1 id="reauth-title" tabIndex={-1} ref={heading}>
         {factorId ? 'Enter the code from your authenticator app' : 'You have been signed out'}
-      </h2>
+      </h1>
       {factorId ? (
         <CodeForm verify={verify} submitLabel="Continue where I was" />
       ) : (

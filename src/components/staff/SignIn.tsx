@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { authMessage } from '../../lib/staff/auth-messages.ts';
-import type { SessionClient } from '../../lib/supabase.ts';
+import type { SessionClient } from '../../lib/supabase-session.ts';
 import { ErrorSummary, errorFor, type FieldError } from './ErrorSummary.tsx';
 import { Heading } from './Heading.tsx';
 import { TextField } from './TextField.tsx';

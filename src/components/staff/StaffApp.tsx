@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { stageFor, type SignInStage } from '../../lib/staff/sign-in-stage.ts';
-import { sessionClient } from '../../lib/supabase.ts';
+import { sessionClient } from '../../lib/supabase-session.ts';
 import { SignIn } from './SignIn.tsx';
 import { Heading } from './Heading.tsx';
 

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Session } from '@supabase/supabase-js';
 import { loadStaffProfile, type StaffProfile } from '../../lib/staff/profile.ts';
-import type { SessionClient } from '../../lib/supabase.ts';
+import type { SessionClient } from '../../lib/supabase-session.ts';
 import { Heading } from './Heading.tsx';
 
 const Home = lazy(() => import('./Home.tsx'));

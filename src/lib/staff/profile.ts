@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SessionClient } from '../supabase.ts';
+import type { SessionClient } from '../supabase-session.ts';
 import { staffMemberSchema } from '../schemas/staff-member.ts';
 
 /** Who the signed-in member of staff is: their staff row and their team, as row level security lets them read it. */

@@ -1,5 +1,5 @@
 import type { Session } from '@supabase/supabase-js';
-import type { SessionClient } from '../supabase.ts';
+import type { SessionClient } from '../supabase-session.ts';
 
 /**
  * Where a person stands in the staff sign-in. Staff need a second factor: an account with no

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SessionClient } from '../supabase.ts';
+import type { SessionClient } from '../supabase-session.ts';
 
 const teamChoiceSchema = z.object({ id: z.uuid(), name: z.string() });
 export type TeamChoice = z.infer<typeof teamChoiceSchema>;
