@@ -92,7 +92,9 @@ test('service pages ship no JavaScript at all', () => {
   expect(withModules).toEqual([]);
 });
 
-test('the staff workspace loads at most 150 KB of gzipped JavaScript for its first screen, and no page outside /staff loads staff code', async ({ page }) => {
+test('the staff workspace loads at most 150 KB of gzipped JavaScript for its first screen, and no page outside /staff loads staff code', async ({
+  page,
+}) => {
   expect(staffPages.map((p) => p.file)).toEqual([join(outDir, 'staff', 'index.html')]);
   const bytes = await scriptBytes(page, async () => {
     await page.goto('/staff/');

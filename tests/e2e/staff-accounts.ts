@@ -11,7 +11,8 @@ const url = process.env.PUBLIC_SUPABASE_URL!;
 const admin = createClient(url, process.env.SUPABASE_SECRET_KEY!, { auth: { persistSession: false, autoRefreshToken: false } });
 export const password = 'e2e-staff-password';
 
-export const totpCode = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret.replace(/\s/g, '')), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
+export const totpCode = (secret: string) =>
+  new TOTP({ secret: Secret.fromBase32(secret.replace(/\s/g, '')), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
 
 export interface TestAccount {
   id: string;
@@ -22,9 +23,9 @@ export interface TestAccount {
 }
 
 export async function teamNamed(name: string): Promise<string> {
-  const { data, error } = await admin.from('teams').select('id').eq('name', name).single();
+  const { data, error } = await admin.from('teams').select('id').eq('name', name).single<{ id: string }>();
   if (error) throw error;
-  return (data as { id: string }).id;
+  return data.id;
 }
 
 /** A confirmed account; with `role`, a member of staff; with `enrolled`, their authenticator app is set up already. */
@@ -40,7 +41,9 @@ export async function account(label: string, options: { role?: StaffRole; team?:
     if (staff.error) throw staff.error;
   }
   if (!options.enrolled) return { id, email, name };
-  const client = createClient(url, process.env.PUBLIC_SUPABASE_PUBLISHABLE_KEY!, { auth: { persistSession: false, autoRefreshToken: false } });
+  const client = createClient(url, process.env.PUBLIC_SUPABASE_PUBLISHABLE_KEY!, {
+    auth: { persistSession: false, autoRefreshToken: false },
+  });
   await client.auth.signInWithPassword({ email, password });
   const enrolled = await client.auth.mfa.enroll({ factorType: 'totp', friendlyName: 'Phone' });
   if (enrolled.error) throw enrolled.error;
@@ -61,6 +64,8 @@ export async function endSessions(accessToken: string): Promise<void> {
 
 /** Mail the local Auth server kept for this address, newest first. */
 export async function mailTo(email: string): Promise<{ kind: string; links: string[] }[]> {
-  const response = await fetch(`${url}/mailbox/api/messages?to=${encodeURIComponent(email)}`, { headers: { apikey: process.env.SUPABASE_SECRET_KEY! } });
+  const response = await fetch(`${url}/mailbox/api/messages?to=${encodeURIComponent(email)}`, {
+    headers: { apikey: process.env.SUPABASE_SECRET_KEY! },
+  });
   return ((await response.json()) as { messages: { kind: string; links: string[] }[] }).messages;
 }

@@ -80,7 +80,9 @@ test('a returning member of staff is asked for the code from their app, and a wr
   await expect(page.getByText('Not in a team (your role works across every team)')).toBeVisible();
 });
 
-test('the sign-in form names each missing answer, and a wrong password is refused without saying which part was wrong', async ({ page }) => {
+test('the sign-in form names each missing answer, and a wrong password is refused without saying which part was wrong', async ({
+  page,
+}) => {
   await page.goto('/staff/');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
@@ -116,7 +118,9 @@ test('a sign-in link by email brings a member of staff back to the workspace to 
   await expect(page).toHaveURL(/\/staff\/#?$/);
 });
 
-test('an admin whose session ends while inviting signs in again in place, keeps what they typed, and sends the invitation', async ({ page }) => {
+test('an admin whose session ends while inviting signs in again in place, keeps what they typed, and sends the invitation', async ({
+  page,
+}) => {
   const admin = await account('inviting-admin', { role: 'admin', enrolled: true });
   await signInWithPassword(page, admin.email);
   await enterCode(page, admin.secret!, 'Continue');
@@ -126,8 +130,8 @@ test('an admin whose session ends while inviting signs in again in place, keeps 
 
   await page.getByRole('button', { name: 'Send invitation' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link')).toHaveText([
-    'Enter their work email address',
     'Enter their name, as colleagues will see it',
+    'Enter their work email address',
     'Select their role',
   ]);
   await expectNoAccessibilityViolations(page);

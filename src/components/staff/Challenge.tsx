@@ -13,7 +13,7 @@ export default function Challenge({
   client: SessionClient;
   factorId: string;
   email: string;
-  onDone(): void;
+  onDone: () => void;
 }) {
   async function verify(code: string) {
     const { error } = await client.auth.mfa.challengeAndVerify({ factorId, code });

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { ErrorSummary, type FieldError } from './ErrorSummary.tsx';
 import { TextField } from './TextField.tsx';
 
 interface Props {
   /** Checks the code; resolves to an error message, or undefined when it was right. */
-  verify(code: string): Promise<string | undefined>;
+  verify: (code: string) => Promise<string | undefined>;
   submitLabel: string;
 }
 
@@ -14,7 +14,7 @@ export function CodeForm({ verify, submitLabel }: Props) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault();
     const digits = code.replace(/\s/g, '');
     if (!/^\d{6}$/.test(digits)) {
@@ -33,7 +33,7 @@ export function CodeForm({ verify, submitLabel }: Props) {
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <ErrorSummary errors={errors} />
       <TextField
         id="code"

@@ -11,13 +11,13 @@ interface Factor {
 }
 
 /** First sign-in: set up an authenticator app (QR code, or the key typed in), then prove it with a code. */
-export default function Enrol({ client, email, onDone }: { client: SessionClient; email: string; onDone(): void }) {
+export default function Enrol({ client, email, onDone }: { client: SessionClient; email: string; onDone: () => void }) {
   const [factor, setFactor] = useState<Factor>();
   const [problem, setProblem] = useState<string>();
 
   useEffect(() => {
     let cancelled = false;
-    (async () => {
+    void (async () => {
       // An enrolment left half done (the page closed before the code) is removed first: a new
       // one with the same name would be refused.
       const listed = await client.auth.mfa.listFactors();

@@ -1,5 +1,5 @@
 import { FunctionsHttpError } from '@supabase/supabase-js';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { staffInviteSchema } from '../../lib/schemas/staff-invite.ts';
 import { staffRoles, type StaffRole } from '../../lib/schemas/staff-member.ts';
 import { rolesInATeam, staffRoleText } from '../../lib/staff/roles.ts';
@@ -13,7 +13,7 @@ import { TextField } from './TextField.tsx';
 interface Props {
   client: SessionClient;
   /** False (and the sign-in shown over the page) when the session has ended. */
-  ensureSession(): Promise<boolean>;
+  ensureSession: () => Promise<boolean>;
 }
 
 const fieldIds: Record<string, string> = {
@@ -54,7 +54,7 @@ export default function InviteStaff({ client, ensureSession }: Props) {
     loadTeams(client).then(setTeams, (error: Error) => setTeamsProblem(error.message));
   }, [client]);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault();
     const parsed = staffInviteSchema.safeParse({
       email,
@@ -70,7 +70,8 @@ export default function InviteStaff({ client, ensureSession }: Props) {
     setBusy(true);
     try {
       if (!(await ensureSession())) return;
-      const { error } = await client.functions.invoke('staff-invite', { body: parsed.data });
+      const invited = await client.functions.invoke<{ user_id: string }>('staff-invite', { body: parsed.data });
+      const error: unknown = invited.error;
       if (error) {
         if (error instanceof FunctionsHttpError && (error.context as Response).status === 401 && !(await ensureSession())) return;
         setErrors(await functionErrors(error));
@@ -118,7 +119,7 @@ export default function InviteStaff({ client, ensureSession }: Props) {
       </p>
       <Heading title="Invite a member of staff">Invite a member of staff</Heading>
       <ErrorSummary errors={errors} />
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <TextField
           id="invite-name"
           label="Their name"

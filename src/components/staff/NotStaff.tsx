@@ -1,7 +1,7 @@
 import { Heading } from './Heading.tsx';
 
 /** A signed-in person whose account is not (or no longer) an active staff account. */
-export default function NotStaff({ email, onSignOut }: { email: string; onSignOut(): void }) {
+export default function NotStaff({ email, onSignOut }: { email: string; onSignOut: () => void }) {
   return (
     <>
       <Heading title="This account is not a staff account">This account is not a staff account</Heading>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { authMessage } from '../../lib/staff/auth-messages.ts';
 import type { SessionClient } from '../../lib/supabase-session.ts';
 import { CodeForm } from './CodeForm.tsx';
@@ -10,9 +10,9 @@ interface Props {
   userId: string;
   email: string;
   /** The same person is signed in again with their second factor: the screen underneath carries on. */
-  onRestored(): void;
+  onRestored: () => void;
   /** Someone else wants to sign in: what is on screen belongs to the previous person and goes. */
-  onSwitchAccount(): void;
+  onSwitchAccount: () => void;
 }
 
 /**
@@ -29,7 +29,7 @@ export default function Reauthenticate({ client, userId, email, onRestored, onSw
 
   useEffect(() => heading.current?.focus(), [factorId]);
 
-  async function signIn(event: FormEvent) {
+  async function signIn(event: SubmitEvent) {
     event.preventDefault();
     if (!password) return setErrors([{ field: 'reauth-password', message: 'Enter your password' }]);
     setBusy(true);
@@ -66,7 +66,7 @@ export default function Reauthenticate({ client, userId, email, onRestored, onSw
             <strong>{email}</strong> to carry on; it is kept only until you close or reload this page.
           </p>
           <ErrorSummary errors={errors} />
-          <form onSubmit={signIn} noValidate>
+          <form onSubmit={(event) => void signIn(event)} noValidate>
             <TextField
               id="reauth-password"
               label="Password"

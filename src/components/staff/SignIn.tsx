@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { authMessage } from '../../lib/staff/auth-messages.ts';
 import type { SessionClient } from '../../lib/supabase-session.ts';
 import { ErrorSummary, errorFor, type FieldError } from './ErrorSummary.tsx';
@@ -14,7 +14,7 @@ export function SignIn({ client }: { client: SessionClient }) {
   const [linkSentTo, setLinkSentTo] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-  async function signIn(event: FormEvent) {
+  async function signIn(event: SubmitEvent) {
     event.preventDefault();
     const found: FieldError[] = [];
     if (!email.trim()) found.push({ field: 'email', message: 'Enter your work email address' });
@@ -28,7 +28,7 @@ export function SignIn({ client }: { client: SessionClient }) {
     if (error) setErrors([{ field: 'email', message: authMessage(error) }]);
   }
 
-  async function sendLink(event: FormEvent) {
+  async function sendLink(event: SubmitEvent) {
     event.preventDefault();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(linkEmail.trim())) {
       setErrors([
@@ -73,7 +73,7 @@ export function SignIn({ client }: { client: SessionClient }) {
       <Heading title="Sign in">Sign in to the staff workspace</Heading>
       <p className="lead">For link workers, coordinators, directory curators and administrators. Residents do not need an account.</p>
       <ErrorSummary errors={errors} />
-      <form onSubmit={signIn} noValidate aria-labelledby="password-sign-in">
+      <form onSubmit={(event) => void signIn(event)} noValidate aria-labelledby="password-sign-in">
         <h2 id="password-sign-in">Sign in with your password</h2>
         <TextField
           id="email"
@@ -98,7 +98,7 @@ export function SignIn({ client }: { client: SessionClient }) {
           Sign in
         </button>
       </form>
-      <form onSubmit={sendLink} noValidate aria-labelledby="link-sign-in" className="staff-section">
+      <form onSubmit={(event) => void sendLink(event)} noValidate aria-labelledby="link-sign-in" className="staff-section">
         <h2 id="link-sign-in">Or sign in with a link by email</h2>
         <TextField
           id="link-email"

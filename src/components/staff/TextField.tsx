@@ -6,7 +6,7 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange'> 
   hint?: string;
   error?: string | undefined;
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
 }
 
 /** A GOV.UK text input: label, hint and inline error tied to the input for screen readers. */

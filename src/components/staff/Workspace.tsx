@@ -10,8 +10,8 @@ const InviteStaff = lazy(() => import('./InviteStaff.tsx'));
 interface Props {
   client: SessionClient;
   session: Session;
-  ensureSession(): Promise<boolean>;
-  onSignOut(): void;
+  ensureSession: () => Promise<boolean>;
+  onSignOut: () => void;
 }
 
 const screenOf = () => (window.location.hash === '#invite' ? 'invite' : 'home');

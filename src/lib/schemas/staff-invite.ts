@@ -8,16 +8,16 @@ import { staffRoles } from './staff-member.ts';
  */
 export const staffInviteSchema = z
   .object({
-    email: z
-      .string({ error: 'Enter their work email address' })
-      .trim()
-      .min(1, 'Enter their work email address')
-      .pipe(z.email('Enter an email address in the correct format, like name@example.org')),
     display_name: z
       .string({ error: 'Enter their name, as colleagues will see it' })
       .trim()
       .min(1, 'Enter their name, as colleagues will see it')
       .max(120, 'Enter a name of 120 characters or fewer'),
+    email: z
+      .string({ error: 'Enter their work email address' })
+      .trim()
+      .min(1, 'Enter their work email address')
+      .pipe(z.email('Enter an email address in the correct format, like name@example.org')),
     role: z.enum(staffRoles, { error: 'Select their role' }),
     team_id: z
       .union([z.uuid({ error: 'Select their team' }), z.literal(''), z.null()])

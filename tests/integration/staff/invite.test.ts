@@ -14,13 +14,20 @@ let admin: Client;
 let team: { id: string; name: string };
 const redirectTo = `${testStack.siteUrl}/staff/`;
 
-async function invite(client: Client | ReturnType<typeof anonClient>, body: Record<string, unknown>) {
-  const { data, error } = await client.functions.invoke('staff-invite', { body });
-  if (!error) return { status: 200, body: data as Record<string, unknown> };
+async function invite(client: Client, body: Record<string, unknown>) {
+  const result = await client.functions.invoke<Record<string, unknown>>('staff-invite', { body });
+  const error: unknown = result.error;
+  if (!error) return { status: 200, body: result.data! };
   const response = (error as FunctionsHttpError).context as Response;
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
-const newcomer = () => ({ email: uniqueEmail('invited'), display_name: 'Sam Newcomer', role: 'link_worker', team_id: team.id, redirect_to: redirectTo });
+const newcomer = () => ({
+  email: uniqueEmail('invited'),
+  display_name: 'Sam Newcomer',
+  role: 'link_worker',
+  team_id: team.id,
+  redirect_to: redirectTo,
+});
 
 beforeAll(async () => {
   team = await anyTeam();
@@ -32,7 +39,9 @@ describe('inviting a member of staff from the workspace', () => {
     const person = newcomer();
     const result = await invite(admin, person);
     expect(result).toMatchObject({ status: 200, body: { email: person.email } });
-    const [row] = await sql(`select role, team_id::text, display_name, active from public.staff_members where user_id = $1`, [result.body.user_id]);
+    const [row] = await sql(`select role, team_id::text, display_name, active from public.staff_members where user_id = $1`, [
+      result.body.user_id,
+    ]);
     expect(row).toEqual({ role: 'link_worker', team_id: team.id, display_name: 'Sam Newcomer', active: true });
     const [mail] = await mailTo(person.email);
     expect(mail?.kind).toBe('invite');
@@ -55,7 +64,10 @@ describe('inviting a member of staff from the workspace', () => {
   });
 
   it('refuses a caller with no session', async () => {
-    expect(await invite(anonClient(), newcomer())).toEqual({ status: 401, body: { message: 'Sign in as an administrator to invite staff.' } });
+    expect(await invite(anonClient(), newcomer())).toEqual({
+      status: 401,
+      body: { message: 'Sign in as an administrator to invite staff.' },
+    });
   });
 
   it('refuses a token whose session has been signed out, though the token has not expired', async () => {
@@ -74,8 +86,8 @@ describe('inviting a member of staff from the workspace', () => {
     const result = await invite(admin, { email: 'not-an-address', display_name: ' ', role: 'link_worker' });
     expect(result.status).toBe(400);
     expect(result.body.errors).toEqual([
-      { field: 'email', message: 'Enter an email address in the correct format, like name@example.org' },
       { field: 'display_name', message: 'Enter their name, as colleagues will see it' },
+      { field: 'email', message: 'Enter an email address in the correct format, like name@example.org' },
       { field: 'team_id', message: 'Select their team: link workers and coordinators work in a team' },
     ]);
   });

@@ -56,7 +56,10 @@ describe('npm run staff:invite', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain(`Invited Robin Script <${email}> as coordinator`);
     expect((await mailTo(email))[0]?.kind).toBe('invite');
-    const [row] = await sql(`select s.role, s.team_id::text from public.staff_members s join auth.users u on u.id = s.user_id where u.email = $1`, [email]);
+    const [row] = await sql(
+      `select s.role, s.team_id::text from public.staff_members s join auth.users u on u.id = s.user_id where u.email = $1`,
+      [email],
+    );
     expect(row).toEqual({ role: 'coordinator', team_id: team.id });
   });
 

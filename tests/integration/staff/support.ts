@@ -2,7 +2,8 @@ import { TOTP, Secret } from 'otpauth';
 import type { StaffRole } from '../../../src/lib/schemas/staff-member.ts';
 import { confirmedUser, sql } from '../auth/helpers.ts';
 
-export const totpCode = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
+export const totpCode = (secret: string) =>
+  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
 
 /**
  * A member of staff signed in for real through Auth: password, then (unless `aal1`) a TOTP factor
