@@ -18,7 +18,12 @@ export default defineConfig({
   site: process.env.PUBLIC_SITE_URL ?? 'http://localhost:4321',
   outDir: process.env.SIGNPOST_OUT_DIR ?? './dist',
   // The sitemap lists every page (100,000 services make several sitemap files and an index).
-  integrations: [react(), sitemap({ filter: (page) => !page.endsWith('/404/') }), orukOpenData(), noSecretsInBrowser()],
+  integrations: [
+    react(),
+    sitemap({ filter: (page) => !page.endsWith('/404/') && !/^https?:\/\/[^/]+\/staff\//.test(page) }),
+    orukOpenData(),
+    noSecretsInBrowser(),
+  ],
   server: { host: '127.0.0.1', port: 4321 },
   build: { format: 'directory' },
   trailingSlash: 'ignore',

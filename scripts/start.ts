@@ -2,7 +2,10 @@ import type { ChildProcess } from 'node:child_process';
 import { portInUse, stopChild } from './stack/processes.ts';
 import { startStack } from './stack/index.ts';
 import { profiles } from './stack/profiles.ts';
+import { scriptConfig } from './lib/config.ts';
 import { prepareData } from './lib/prepare-data.ts';
+import { sampleStaffPassword, seedSampleStaff } from './lib/seed-staff.ts';
+import { staffRoleText } from '../src/lib/staff/roles.ts';
 import { binOf, runNode, spawnNode } from './lib/run.ts';
 import { onShutdown } from './lib/shutdown.ts';
 
@@ -38,6 +41,7 @@ try {
     await stack.stop();
   });
   await prepareData(stack);
+  const staff = await seedSampleStaff(scriptConfig({ ...process.env, ...stack.env }));
 
   const astro = binOf('astro', 'astro');
   const siteEnv = { ...stack.env, SIGNPOST_ENV: 'development' };
@@ -49,6 +53,12 @@ try {
   // Sends the notification outbox's mails (scripts/notifier.ts); locally they land in the mailbox.
   watch(spawnNode('scripts/notifier.ts', [], siteEnv), 'Notifications');
   watch(spawnNode(astro, ['preview', '--port', String(profile.ports.site), '--host', '127.0.0.1'], siteEnv), 'The site server');
+  console.log(
+    `\nStaff workspace: http://localhost:${profile.ports.site}/staff/  Sample staff (fictional, this machine only), password ${sampleStaffPassword}:`,
+  );
+  for (const person of staff)
+    console.log(`  ${person.email.padEnd(32)} ${staffRoleText[person.role].name.padEnd(18)} ${person.team ?? '(no team)'}`);
+  console.log('  Each sets up an authenticator app (TOTP) at first sign-in: scan the QR code or type the key shown.');
   console.log(`\nSignpost is running at http://localhost:${profile.ports.site}  (local mailbox: ${stack.env.PUBLIC_SUPABASE_URL}/mailbox)`);
   console.log('Press Ctrl-C to stop everything.\n');
 } catch (error) {

@@ -7,7 +7,11 @@ const require = createRequire(import.meta.url);
 const root = resolve(import.meta.dirname, '..', '..');
 
 /** Functions the local stack serves, as `supabase/functions/<name>/index.ts` with its own deno.json. */
-export const edgeFunctions = ['oruk'] as const;
+export const edgeFunctions = ['oruk', 'staff-invite'] as const;
+export type EdgeFunctionName = (typeof edgeFunctions)[number];
+
+/** Each function is its own Deno process, on the profile's functions port plus its place in the list. */
+export const functionPort = (firstPort: number, name: EdgeFunctionName) => firstPort + edgeFunctions.indexOf(name);
 
 /**
  * Deno from the npm registry (the `deno` package). Its install script puts the native binary in
@@ -39,8 +43,10 @@ export interface EdgeFunctionsOptions {
   /** What the functions see as SUPABASE_URL: the gateway, as on Supabase. */
   supabaseUrl: string;
   anonKey: string;
+  /** Hosted Supabase gives every function the service role key; only staff-invite uses it. */
+  serviceRoleKey?: string;
   logFile: string;
-  name?: (typeof edgeFunctions)[number];
+  name?: EdgeFunctionName;
 }
 
 /**
@@ -73,6 +79,7 @@ export async function startEdgeFunctions(options: EdgeFunctionsOptions): Promise
         NO_COLOR: '1',
         SUPABASE_URL: options.supabaseUrl,
         SUPABASE_ANON_KEY: options.anonKey,
+        ...(options.serviceRoleKey ? { SUPABASE_SERVICE_ROLE_KEY: options.serviceRoleKey } : {}),
       },
     },
   );

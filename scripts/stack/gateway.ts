@@ -17,6 +17,8 @@ export interface GatewayOptions {
   authUrl: string;
   /** The Edge Functions runtime; it gets `/functions/v1/<name>/…` as `/<name>/…`, as on Supabase. */
   functionsUrl?: string;
+  /** Functions served somewhere else than `functionsUrl`, by name (the local stack runs one Deno per function). */
+  functionUrls?: Record<string, string>;
   apiKeys: ApiKeys;
   allowedOrigins: string[];
 }
@@ -94,7 +96,7 @@ export function handleRequest(options: GatewayOptions) {
     const upstreams: Record<string, string> = {
       rest: `${options.postgrestUrl}${rest}`,
       mailbox: `${options.authUrl}/mailbox${rest}`,
-      functions: `${options.functionsUrl}${rest}`,
+      functions: `${options.functionUrls?.[rest.split('/')[1] ?? ''] ?? options.functionsUrl}${rest}`,
       auth: `${options.authUrl}${rest}`,
     };
     const target = `${upstreams[service!]}${search}`;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { startAuthServer } from './auth/server.ts';
-import { startEdgeFunctions } from './edge-functions.ts';
+import { edgeFunctions, functionPort, startEdgeFunctions } from './edge-functions.ts';
 import { startGateway } from './gateway.ts';
 import { startMeilisearch } from './meilisearch.ts';
 import { migrate } from './migrations.ts';
@@ -123,24 +123,31 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
   try {
     // Started side by side; whichever came up is stopped again if another did not. Edge Functions
     // need nothing else to start (they reach the database only when asked), so Deno starts here too.
-    const [pgResult, meiliResult, functionsResult] = await Promise.allSettled([
+    const [pgResult, meiliResult, ...functionResults] = await Promise.allSettled([
       startPostgres(profile),
       startMeilisearch(profile),
-      startEdgeFunctions({
-        host,
-        port: profile.ports.functions,
-        supabaseUrl: env.PUBLIC_SUPABASE_URL!,
-        anonKey: env.PUBLIC_SUPABASE_ANON_KEY!,
-        logFile: join(profile.stateDir, 'edge-functions.log'),
-      }),
+      ...edgeFunctions.map((name) =>
+        startEdgeFunctions({
+          host,
+          name,
+          port: functionPort(profile.ports.functions, name),
+          supabaseUrl: env.PUBLIC_SUPABASE_URL!,
+          anonKey: env.PUBLIC_SUPABASE_ANON_KEY!,
+          serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY!,
+          logFile: join(profile.stateDir, `edge-functions-${name}.log`),
+        }),
+      ),
     ]);
-    if (functionsResult.status === 'fulfilled') stops.push(() => functionsResult.value.stop());
+    for (const result of functionResults) if (result.status === 'fulfilled') stops.push(() => result.value.stop());
     if (meiliResult.status === 'fulfilled') stops.push(() => meiliResult.value.stop());
     if (pgResult.status === 'fulfilled') stops.push(() => pgResult.value.stop());
     if (pgResult.status === 'rejected') throw pgResult.reason;
     if (meiliResult.status === 'rejected') throw meiliResult.reason;
-    if (functionsResult.status === 'rejected') throw functionsResult.reason;
-    const [postgres, meili, functions] = [pgResult.value, meiliResult.value, functionsResult.value];
+    for (const result of functionResults) if (result.status === 'rejected') throw result.reason;
+    const [postgres, meili] = [pgResult.value, meiliResult.value];
+    const functions = functionResults.map(
+      (result) => (result as PromiseFulfilledResult<Awaited<ReturnType<typeof startEdgeFunctions>>>).value,
+    );
     log(`Postgres ready on ${host}:${profile.ports.postgres}${postgres.freshlyCreated ? ' (new database)' : ''}`);
     log(`Meilisearch ready on ${meili.url}`);
 
@@ -174,6 +181,9 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
       postgrestUrl: `http://${host}:${profile.ports.postgrest}`,
       authUrl: auth.url,
       functionsUrl: `http://${host}:${profile.ports.functions}`,
+      functionUrls: Object.fromEntries(
+        edgeFunctions.map((name) => [name, `http://${host}:${functionPort(profile.ports.functions, name)}`]),
+      ),
       apiKeys: apiKeysFor({
         publishableKey: localPublishableKey,
         secretKey: localSecretKey,
@@ -198,12 +208,13 @@ export async function startStack(profile: StackProfile, log: (line: string) => v
 
     await waitUntilHealthy('API gateway', () => gatewayHealthy(env));
     await waitUntilHealthy('Auth', () => httpOk(`${env.PUBLIC_SUPABASE_URL}/auth/v1/health`));
-    await waitUntilHealthy('Edge Functions', () => httpOk(`${env.PUBLIC_SUPABASE_URL}/functions/v1/oruk`));
+    for (const name of edgeFunctions)
+      await waitUntilHealthy('Edge Functions', () => httpOk(`${env.PUBLIC_SUPABASE_URL}/functions/v1/${name}`));
 
     const writeOwner = () => {
       const record: OwnerRecord = {
         pid: process.pid,
-        childPids: [postgrest?.child.pid, meili.child.pid, functions.child.pid, postgres.process.child.pid].filter(
+        childPids: [postgrest?.child.pid, meili.child.pid, ...functions.map((f) => f.child.pid), postgres.process.child.pid].filter(
           (p): p is number => typeof p === 'number',
         ),
       };

@@ -7,3 +7,6 @@ export function supabaseClient(config: Pick<PublicConfig, 'PUBLIC_SUPABASE_URL' 
     auth: { persistSession: false, autoRefreshToken: false },
   });
 }
+
+/** The staff workspace's client, which keeps a session: `supabase-session.ts` (apart, to keep the island small). */
+export { sessionClient, type SessionClient } from './supabase-session.ts';

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { migrate } from '../../../scripts/stack/migrations.ts';
 import { seedCatalogue } from '../../../scripts/seed-catalogue.ts';
 import type { StaffRole } from '../../../src/lib/schemas/staff-member.ts';
-import { userToken } from '../../support/jwt.ts';
+import { staffToken, userToken } from '../../support/jwt.ts';
 import { testStack } from '../../support/stack.ts';
 
 /** Runs SQL as postgres on the test stack's database (what a migration or script would do). */
@@ -29,8 +29,9 @@ export type Person = { kind: 'anon' | 'resident' | StaffRole; id?: string; email
 /**
  * A person as the API sees them: anon has only the anon key; everyone else is a row in
  * auth.users with an access token signed like Supabase Auth's, and staff have a staff_members row.
+ * Staff sign in with a second factor (aal2) unless `options.aal` says they stopped at the password.
  */
-export async function person(kind: Person['kind']): Promise<Person> {
+export async function person(kind: Person['kind'], options: { aal: 'aal1' | 'aal2' } = { aal: 'aal2' }): Promise<Person> {
   if (kind === 'anon') return { kind };
   const id = randomUUID();
   const email = `${kind}-${id.slice(0, 8)}@catalogue-test.example.org`;
@@ -41,7 +42,7 @@ export async function person(kind: Person['kind']): Promise<Person> {
   if (kind !== 'resident') {
     await sql(`insert into public.staff_members (user_id, role, display_name) values ($1, $2, $3)`, [id, kind, `Test ${kind}`]);
   }
-  const token = userToken(id, { email });
+  const token = kind !== 'resident' && options.aal === 'aal2' ? staffToken(id, { email }) : userToken(id, { email });
   return { kind, id, email, token };
 }
 

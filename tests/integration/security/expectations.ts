@@ -30,7 +30,10 @@ export interface TableExpectations {
   delete: Record<Role, ChangeOutcome>;
 }
 
-/** Residents and staff who are neither curators nor admins are written once per group. */
+/**
+ * Residents and staff who are neither curators nor admins are written once per group. Staff
+ * whose session has no second factor (aal1) get what a signed-in resident gets, never more.
+ */
 interface ByGroup<T> {
   anon: T;
   residents: T;
@@ -50,6 +53,8 @@ function per<T>(g: ByGroup<T>): Record<Role, T> {
     coordinator: g.staff,
     curator: g.curator,
     admin: g.admin,
+    'link worker without aal2': g.residents,
+    'admin without aal2': g.residents,
   };
 }
 
@@ -101,6 +106,8 @@ const referralReadOnly: TableExpectations = {
     coordinator: 'team',
     curator: 'none',
     admin: 'none',
+    'link worker without aal2': 'none',
+    'admin without aal2': 'none',
   },
 };
 
@@ -160,6 +167,14 @@ export const expectations = {
   },
   // The notification worker's queue: only the service role.
   notification_outbox: noApiAccess,
+  // Staff access log (20261203001100_staff_access_log.sql): written only by log_staff_access(),
+  // read only by admins, changed by nobody.
+  staff_access_log: {
+    select: per({ anon: 'refused', residents: 'none', staff: 'none', curator: 'none', admin: 'all' }),
+    insert: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+    update: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+    delete: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+  },
 } satisfies Record<string, TableExpectations>;
 
 export type Table = keyof typeof expectations;
@@ -169,7 +184,8 @@ export type Operation = (typeof operations)[number];
 
 /**
  * Tables where the service role holds other privileges than signed-in callers: the indexer reads
- * and empties its queue with the service role, which no API caller may touch.
+ * and empties its queue with the service role, which no API caller may touch; scripts may read
+ * the staff access log but, like everyone, neither write nor change it.
  */
 export const serviceRoleOnly: Partial<Record<Table, Operation[]>> = {
   search_outbox: ['select', 'insert', 'delete'],
@@ -180,4 +196,5 @@ export const serviceRoleOnly: Partial<Record<Table, Operation[]>> = {
   referral_message_reads: ['select'],
   // The notification worker reads its queue, marks rows sent or failed, and may clear them.
   notification_outbox: ['select', 'update', 'delete'],
+  staff_access_log: ['select'],
 };

@@ -298,6 +298,19 @@ export const cases: Record<Table, TableCase> = {
       return users.map((u) => u.id);
     },
   },
+  staff_access_log: {
+    key: 'id',
+    insert: (w, role) => ({ staff_user_id: w.callers[role].userId ?? w.spare.users[0], record_kind: 'referral', record_id: 'forged' }),
+    patch: () => ({ column: 'record_id', value: 'forged' }),
+    targets: async (w, count) =>
+      (
+        await query<{ id: string }>(
+          `insert into public.staff_access_log (staff_user_id, record_kind, record_id)
+           select $1, 'referral', $2 || n from generate_series(1, $3::int) n returning id::text as id`,
+          [w.callers.admin.userId, `${prefix}target-`, count],
+        )
+      ).map((r) => r.id),
+  },
 };
 
 /** A complete referral as submit_referral would store it, owned by `owner` and routed to `team`. */
@@ -438,9 +451,17 @@ export async function buildWorld(): Promise<World> {
   const history = await query<{ id: string }>(`select id::text from public.change_history where resource_id like $1 order by id`, [
     `${prefix}%`,
   ]);
-  const staffIds = (['link worker of the team', 'link worker of another team', 'coordinator', 'curator', 'admin'] as const).map(
-    (r) => w.callers[r].userId!,
-  );
+  const staffIds = (
+    [
+      'link worker of the team',
+      'link worker of another team',
+      'coordinator',
+      'curator',
+      'admin',
+      'link worker without aal2',
+      'admin without aal2',
+    ] as const
+  ).map((r) => w.callers[r].userId!);
   w.rows = {
     organizations: { public: [org.published!, org.always!], hidden: [org.draft!, org.unused!, org.never!] },
     services: { public: [service.published!, service.atNever!], hidden: [service.draft!] },
@@ -468,6 +489,7 @@ export async function buildWorld(): Promise<World> {
     referral_messages: { public: [], hidden: [] },
     referral_message_reads: { public: [], hidden: [] },
     notification_outbox: { public: [], hidden: [] },
+    staff_access_log: { public: [], hidden: await cases.staff_access_log.targets(w, 2) },
   };
 
   await buildReferrals(w);
@@ -588,4 +610,5 @@ export async function removeWorld(w: World): Promise<void> {
     await query(`delete from public.${table} where id like $1`, [like]);
   await query(`delete from public.change_history where resource_id like $1`, [like]);
   await query(`delete from public.search_outbox where service_id like $1`, [like]);
+  await query(`delete from public.staff_access_log where record_id like $1`, [like]);
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { testStack } from '../../support/stack.ts';
-import { userToken } from '../../support/jwt.ts';
+import { staffToken, userToken } from '../../support/jwt.ts';
 
 /**
  * Every kind of caller the row-level security expectations are written for. Residents come
  * in three kinds because their rows (referrals, messages) must stay apart; link workers in two
- * because a team's work must stay inside the team.
+ * because a team's work must stay inside the team. Staff sign in with a second factor (aal2);
+ * the last two callers are staff whose session stopped at the password (aal1), who must get no
+ * staff powers at all: the link worker belongs to the team, the admin holds every power aal2 would give.
  */
 export const roles = [
   'anon',
@@ -18,6 +20,8 @@ export const roles = [
   'coordinator',
   'curator',
   'admin',
+  'link worker without aal2',
+  'admin without aal2',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -50,44 +54,52 @@ export async function makeUsers(count: number, anonymous = false): Promise<{ id:
   return users;
 }
 
-export function tokenFor(user: { id: string; email: string | null }, anonymous: boolean): string {
-  return userToken(user.id, anonymous ? { is_anonymous: true } : { email: user.email });
+export type Session = 'anonymous' | 'aal1' | 'aal2';
+
+/** A token as Supabase Auth signs it: anonymous, after a password (aal1), or after a TOTP code too (aal2). */
+export function tokenFor(user: { id: string; email: string | null }, session: Session): string {
+  if (session === 'anonymous') return userToken(user.id, { is_anonymous: true });
+  return session === 'aal2' ? staffToken(user.id, { email: user.email }) : userToken(user.id, { email: user.email });
 }
 
 /**
- * The nine callers. Staff get a staff_members row; both link workers and the coordinator
- * belong to a team (`team` for the team's own, `otherTeam` for the other link worker).
+ * The callers. Staff get a staff_members row; the link workers and the coordinator belong to a
+ * team (`team` for the team's own, `otherTeam` for the other link worker).
  */
 export async function makeCallers(teams: { team: string; otherTeam: string }): Promise<Record<Role, Caller>> {
   const anonymous = await makeUsers(2, true);
-  const [resident, linkWorker, otherLinkWorker, coordinator, curator, admin] = await makeUsers(6);
+  const [resident, linkWorker, otherLinkWorker, coordinator, curator, admin, linkWorkerAal1, adminAal1] = await makeUsers(8);
   const staff = [
     { user_id: linkWorker!.id, role: 'link_worker', team_id: teams.team },
     { user_id: otherLinkWorker!.id, role: 'link_worker', team_id: teams.otherTeam },
     { user_id: coordinator!.id, role: 'coordinator', team_id: teams.team },
     { user_id: curator!.id, role: 'curator', team_id: null },
     { user_id: admin!.id, role: 'admin', team_id: null },
+    { user_id: linkWorkerAal1!.id, role: 'link_worker', team_id: teams.team },
+    { user_id: adminAal1!.id, role: 'admin', team_id: null },
   ];
   await query(
     `insert into public.staff_members (user_id, role, team_id, display_name)
      select s.user_id, s.role, s.team_id, 'RLS matrix ' || s.role from jsonb_to_recordset($1::jsonb) as s(user_id uuid, role text, team_id uuid)`,
     [JSON.stringify(staff)],
   );
-  const signedIn = (role: Role, user: { id: string; email: string | null }, isAnonymous = false): Caller => ({
+  const signedIn = (role: Role, user: { id: string; email: string | null }, session: Session): Caller => ({
     role,
     userId: user.id,
-    token: tokenFor(user, isAnonymous),
+    token: tokenFor(user, session),
   });
   return {
     anon: { role: 'anon' },
-    'anonymous resident': signedIn('anonymous resident', anonymous[0]!, true),
-    'another anonymous resident': signedIn('another anonymous resident', anonymous[1]!, true),
-    'permanent resident': signedIn('permanent resident', resident!),
-    'link worker of the team': signedIn('link worker of the team', linkWorker!),
-    'link worker of another team': signedIn('link worker of another team', otherLinkWorker!),
-    coordinator: signedIn('coordinator', coordinator!),
-    curator: signedIn('curator', curator!),
-    admin: signedIn('admin', admin!),
+    'anonymous resident': signedIn('anonymous resident', anonymous[0]!, 'anonymous'),
+    'another anonymous resident': signedIn('another anonymous resident', anonymous[1]!, 'anonymous'),
+    'permanent resident': signedIn('permanent resident', resident!, 'aal1'),
+    'link worker of the team': signedIn('link worker of the team', linkWorker!, 'aal2'),
+    'link worker of another team': signedIn('link worker of another team', otherLinkWorker!, 'aal2'),
+    coordinator: signedIn('coordinator', coordinator!, 'aal2'),
+    curator: signedIn('curator', curator!, 'aal2'),
+    admin: signedIn('admin', admin!, 'aal2'),
+    'link worker without aal2': signedIn('link worker without aal2', linkWorkerAal1!, 'aal1'),
+    'admin without aal2': signedIn('admin without aal2', adminAal1!, 'aal1'),
   };
 }
 

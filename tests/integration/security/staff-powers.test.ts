@@ -50,3 +50,43 @@ describe('a staff member who has left', () => {
     expect({ status: result.status, code: result.code }).toEqual({ status: 403, code: '42501' });
   });
 });
+
+describe.each(['link_worker', 'coordinator', 'curator', 'admin'] as const)(
+  'a %s whose session stopped at the password (aal1, no second factor)',
+  (kind) => {
+    let who: Person;
+    beforeAll(async () => {
+      who = await person(kind, { aal: 'aal1' });
+    });
+
+    it('has no staff role in the helpers until the second factor is verified', async () => {
+      const calls = await Promise.all(['staff_role', 'is_staff', 'is_curator', 'is_admin'].map((fn) => rest(who, 'POST', `rpc/${fn}`, {})));
+      expect(calls.map((c) => c.body)).toEqual([null, false, false, false]);
+    });
+
+    it('is told they hold a staff account, so the sign-in can ask for the second factor', async () => {
+      expect((await rest(who, 'POST', 'rpc/has_staff_account', {})).body).toBe(true);
+    });
+
+    it('cannot see colleagues, even their own staff row', async () => {
+      expect((await rest(who, 'GET', `staff_members?select=user_id`)).body).toEqual([]);
+    });
+  },
+);
+
+describe('asking whether one holds a staff account', () => {
+  it('says no to a signed-in resident', async () => {
+    expect((await rest(await person('resident'), 'POST', 'rpc/has_staff_account', {})).body).toBe(false);
+  });
+
+  it('says no to a staff member who has left', async () => {
+    const leaver = await person('link_worker', { aal: 'aal1' });
+    await sql('update public.staff_members set active = false where user_id = $1', [leaver.id]);
+    expect((await rest(leaver, 'POST', 'rpc/has_staff_account', {})).body).toBe(false);
+  });
+
+  it('is not open to callers without a session', async () => {
+    const result = await rest({ kind: 'anon' }, 'POST', 'rpc/has_staff_account', {});
+    expect({ status: result.status, code: result.code }).toEqual({ status: 401, code: '42501' });
+  });
+});

@@ -1,0 +1,140 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { stageFor, type SignInStage } from '../../lib/staff/sign-in-stage.ts';
+import { sessionClient } from '../../lib/supabase-session.ts';
+import { SignIn } from './SignIn.tsx';
+import { Heading } from './Heading.tsx';
+
+// Each screen is its own chunk: the first screen (sign in) loads only what it needs.
+const Enrol = lazy(() => import('./Enrol.tsx'));
+const Challenge = lazy(() => import('./Challenge.tsx'));
+const NotStaff = lazy(() => import('./NotStaff.tsx'));
+const Workspace = lazy(() => import('./Workspace.tsx'));
+const Reauthenticate = lazy(() => import('./Reauthenticate.tsx'));
+
+interface Props {
+  supabaseUrl: string;
+  publishableKey: string;
+}
+
+type Stage = SignInStage | { kind: 'loading' } | { kind: 'error'; message: string };
+
+/**
+ * The staff workspace: one island, rendered only in the browser. The sign-in stage follows the
+ * session (signed out → password or link → authenticator code → workspace); row level security,
+ * not this code, is what keeps staff data behind the second factor.
+ */
+export default function StaffApp({ supabaseUrl, publishableKey }: Props) {
+  const client = useMemo(
+    () => sessionClient({ PUBLIC_SUPABASE_URL: supabaseUrl, PUBLIC_SUPABASE_PUBLISHABLE_KEY: publishableKey }),
+    [supabaseUrl, publishableKey],
+  );
+  const [stage, setStage] = useState<Stage>({ kind: 'loading' });
+  // The session ended while the workspace was open: the workspace stays mounted (and whatever
+  // was typed with it) under a sign-in panel.
+  const [expired, setExpired] = useState(false);
+  const stageRef = useRef<Stage>(stage);
+  stageRef.current = stage;
+  const expiredRef = useRef(expired);
+  expiredRef.current = expired;
+  const signingOut = useRef(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      const { data } = await client.auth.getSession();
+      setStage(await stageFor(client, data.session));
+    } catch (error) {
+      setStage({ kind: 'error', message: (error as Error).message });
+    }
+  }, [client]);
+
+  useEffect(() => {
+    void refresh();
+    const { data } = client.auth.onAuthStateChange((event) => {
+      // Supabase calls from inside this callback would wait on the lock it holds: run them after.
+      setTimeout(() => {
+        if (expiredRef.current) return; // the sign-in panel deals with its own sign-in
+        const current = stageRef.current.kind;
+        if (event === 'SIGNED_OUT') {
+          if (current === 'ready' && !signingOut.current) setExpired(true);
+          else setStage({ kind: 'signed-out' });
+          signingOut.current = false;
+        } else if (event === 'SIGNED_IN' && current !== 'ready') void refresh();
+      }, 0);
+    });
+    return () => data.subscription.unsubscribe();
+  }, [client, refresh]);
+
+  const signOut = useCallback(async () => {
+    signingOut.current = true;
+    setExpired(false);
+    await client.auth.signOut();
+    window.location.hash = '';
+    setStage({ kind: 'signed-out' });
+  }, [client]);
+
+  /** Checks with Auth that the session is still live before something is saved. */
+  const ensureSession = useCallback(async () => {
+    const { data, error } = await client.auth.getUser();
+    if (data.user && !error) return true;
+    setExpired(true);
+    return false;
+  }, [client]);
+
+  const restored = useCallback(() => setExpired(false), []);
+  const switchAccount = useCallback(async () => {
+    signingOut.current = true;
+    setExpired(false);
+    await client.auth.signOut({ scope: 'local' });
+    window.location.hash = '';
+    setStage({ kind: 'signed-out' });
+  }, [client]);
+
+  const loading = <p role="status">Loading…</p>;
+  let screen;
+  switch (stage.kind) {
+    case 'loading':
+      screen = loading;
+      break;
+    case 'error':
+      screen = (
+        <>
+          <Heading title="The workspace did not load">The workspace did not load</Heading>
+          <p className="error-message">{stage.message}</p>
+          <button type="button" className="button" onClick={() => void refresh()}>
+            Try again
+          </button>
+        </>
+      );
+      break;
+    case 'signed-out':
+      screen = <SignIn client={client} />;
+      break;
+    case 'not-staff':
+      screen = <NotStaff email={stage.email} onSignOut={() => void signOut()} />;
+      break;
+    case 'enrol':
+      screen = <Enrol client={client} email={stage.email} onDone={() => void refresh()} />;
+      break;
+    case 'challenge':
+      screen = <Challenge client={client} email={stage.email} factorId={stage.factorId} onDone={() => void refresh()} />;
+      break;
+    case 'ready':
+      screen = (
+        <>
+          {expired && (
+            <Reauthenticate
+              client={client}
+              userId={stage.session.user.id}
+              email={stage.session.user.email ?? ''}
+              onRestored={restored}
+              onSwitchAccount={() => void switchAccount()}
+            />
+          )}
+          <div inert={expired}>
+            <Workspace client={client} session={stage.session} ensureSession={ensureSession} onSignOut={() => void signOut()} />
+          </div>
+        </>
+      );
+  }
+  return <Suspense fallback={loading}>{screen}</Suspense>;
+}
