@@ -11,8 +11,8 @@ describe('notification mails', () => {
     );
     expect(mail.subject).toBe('New referral SP-7KQ4-M2 is waiting');
     expect(mail.text).toContain('A new referral SP-7KQ4-M2 is waiting');
-    expect(mail.text).toContain(`${site}/workspace/?referral=SP-7KQ4-M2`);
-    expect(mail.html).toContain(`href="${site}/workspace/?referral=SP-7KQ4-M2"`);
+    expect(mail.text).toContain(`${site}/staff/?referral=SP-7KQ4-M2`);
+    expect(mail.html).toContain(`href="${site}/staff/?referral=SP-7KQ4-M2"`);
   });
 
   it('tells a person they have a message, with a link to their page and nothing of the message itself', () => {

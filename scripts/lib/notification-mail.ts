@@ -14,8 +14,8 @@ export type Notification =
 
 /** Where each mail's link goes on the site. */
 export const notificationLinks = {
-  /** The team's workspace, opened at this referral. */
-  workspace: (siteUrl: string, reference: string) => new URL(`/workspace/?referral=${encodeURIComponent(reference)}`, siteUrl).href,
+  /** The staff workspace (/staff/), asked to open this referral. */
+  workspace: (siteUrl: string, reference: string) => new URL(`/staff/?referral=${encodeURIComponent(reference)}`, siteUrl).href,
   /** The person's own page, where messages are read and answered after signing in. */
   myReferral: (siteUrl: string) => new URL('/my-referral/', siteUrl).href,
 };

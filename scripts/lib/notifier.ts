@@ -91,19 +91,27 @@ export async function runNotifier(config: NotifierConfig, options: NotifierOptio
           unrecorded.delete(id);
         }
         const rows = await outbox.claim(batchSize, leaseSeconds);
+        // Past this, another worker may claim these rows again: stop sending well before.
+        const sendBefore = Date.now() + leaseSeconds * 800;
         if (unreachable) log('Notifications: the outbox is reachable again.');
         unreachable = false;
         backoff = 250;
         for (const row of rows) {
-          const record = await deliverOne(row, outbox, mailer, config, retry, log);
+          // Stopping, or the lease nearly over (a mail server that hangs): hand the row back at once.
+          const record =
+            signal.aborted || Date.now() > sendBefore
+              ? () => outbox.markFailed(row.id, 'not sent: the worker stopped or ran out of time; handed back', 0)
+              : await deliverOne(row, outbox, mailer, config, retry, log);
           unrecorded.set(row.id, record);
           await record();
           unrecorded.delete(row.id);
         }
         if (rows.length < batchSize) await sleep(pollMs, signal);
       } catch (error) {
-        if (!(error instanceof OutboxUnavailable)) throw error;
-        if (!unreachable) log(`Notifications are waiting: ${error.message}. Queued mail is kept and sent when it can be.`);
+        // The outbox out of reach (PostgREST or Postgres down), or anything unforeseen: nothing
+        // is lost (claimed rows come back when their lease ends), so wait and try again.
+        const reason = error instanceof OutboxUnavailable ? error.message : `unexpected error: ${(error as Error).message}`;
+        if (!unreachable) log(`Notifications are waiting: ${reason}. Queued mail is kept and sent when it can be.`);
         unreachable = true;
         await sleep(backoff, signal);
         backoff = Math.min(backoff * 2, 10_000);

@@ -42,6 +42,8 @@ export async function startLocalSmtp(opts: LocalSmtpOptions): Promise<LocalSmtp>
     onAuth: (auth, _session, callback) => callback(null, { user: auth.username ?? 'local' }),
     size: 1024 * 1024,
     logger: false,
+    // Stopping the stack waits at most this long for a client to hang up.
+    closeTimeout: 2000,
     onData(stream, session, callback) {
       simpleParser(stream)
         .then(async (parsed) => {
