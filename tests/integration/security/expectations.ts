@@ -8,6 +8,8 @@ import type { Role } from './roles.ts';
  *
  * select   'all'      every fixture row of the table
  *          'public'   only the fixture rows the public may see (fixtures.ts marks them)
+ *          'own'      only the caller's own rows (a resident's referral; fixtures.ts lists them in `own`)
+ *          'team'     only the rows of the caller's team (fixtures.ts lists them in `team`)
  *          'none'     200 with no rows (row level security hides them all)
  *          'refused'  401 for anon, 403 otherwise, 42501 "permission denied for table …" (no grant)
  * insert   'allowed'  201
@@ -17,7 +19,7 @@ import type { Role } from './roles.ts';
  * delete   'none'     200 with no rows, and the database is unchanged
  *          'refused'  as for select (no grant)
  */
-export type SelectOutcome = 'all' | 'public' | 'none' | 'refused';
+export type SelectOutcome = 'all' | 'public' | 'own' | 'team' | 'none' | 'refused';
 export type InsertOutcome = 'allowed' | 'blocked' | 'refused';
 export type ChangeOutcome = 'allowed' | 'none' | 'refused';
 
@@ -73,6 +75,35 @@ const teamVisible: TableExpectations = {
   select: per({ anon: 'public', residents: 'public', staff: 'all', curator: 'all', admin: 'all' }),
 };
 
+/** Nobody through the API: written by security definer functions and triggers, read by scripts. */
+const noApiAccess: TableExpectations = {
+  select: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+  insert: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+  update: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+  delete: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+};
+
+/**
+ * A referral and what hangs off it: the person who made it reads their own; link workers read
+ * those routed to their team, a coordinator those of the PCNs their team serves (fixtures.ts);
+ * curators and admins read none (health data is not theirs to see). Nobody writes through the
+ * API: submit_referral and withdraw_referral do, and triggers record the history.
+ */
+const referralReadOnly: TableExpectations = {
+  ...noApiAccess,
+  select: {
+    anon: 'refused',
+    'anonymous resident': 'own',
+    'another anonymous resident': 'own',
+    'permanent resident': 'own',
+    'link worker of the team': 'team',
+    'link worker of another team': 'team',
+    coordinator: 'team',
+    curator: 'none',
+    admin: 'none',
+  },
+};
+
 export const expectations = {
   // Directory (20261122000200_directory.sql, 20261123100000_directory_visibility.sql)
   organizations: curatedListing,
@@ -112,6 +143,23 @@ export const expectations = {
     ...adminReference,
     select: per({ anon: 'refused', residents: 'none', staff: 'all', curator: 'all', admin: 'all' }),
   },
+
+  // Referrals (20261203000100_referrals.sql)
+  referrals: referralReadOnly,
+  referral_events: referralReadOnly,
+  // Append-only: a person writes on their own referral only (the insert row names their own);
+  // nobody changes or removes a message.
+  referral_messages: {
+    ...referralReadOnly,
+    insert: per({ anon: 'refused', residents: 'allowed', staff: 'blocked', curator: 'blocked', admin: 'blocked' }),
+  },
+  // Read markers: each reader sees their own; mark_referral_messages_read writes them.
+  referral_message_reads: {
+    ...noApiAccess,
+    select: per({ anon: 'refused', residents: 'own', staff: 'own', curator: 'own', admin: 'own' }),
+  },
+  // The notification worker's queue: only the service role.
+  notification_outbox: noApiAccess,
 } satisfies Record<string, TableExpectations>;
 
 export type Table = keyof typeof expectations;
@@ -123,4 +171,13 @@ export type Operation = (typeof operations)[number];
  * Tables where the service role holds other privileges than signed-in callers: the indexer reads
  * and empties its queue with the service role, which no API caller may touch.
  */
-export const serviceRoleOnly: Partial<Record<Table, Operation[]>> = { search_outbox: ['select', 'insert', 'delete'] };
+export const serviceRoleOnly: Partial<Record<Table, Operation[]>> = {
+  search_outbox: ['select', 'insert', 'delete'],
+  // npm run referral:message reads a referral, moves it to contacted and writes a link worker's message.
+  referrals: ['select', 'update'],
+  referral_events: ['select'],
+  referral_messages: ['select', 'insert'],
+  referral_message_reads: ['select'],
+  // The notification worker reads its queue, marks rows sent or failed, and may clear them.
+  notification_outbox: ['select', 'update', 'delete'],
+};

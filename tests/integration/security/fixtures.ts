@@ -49,10 +49,16 @@ export interface World {
   pcn: string;
   pcn2: string;
   teams: { team: string; otherTeam: string; hidden: string };
+  practice: string;
   /** Spare parents for inserts, one per caller, so two allowed inserts never collide. */
   spare: { locations: string[]; terms: string[]; pcns: string[]; users: string[] };
   uuids: string[];
   userIds: string[];
+  /** For 'own' and 'team' outcomes: which fixture rows (by key) each caller should see. */
+  own: Partial<Record<Table, Partial<Record<Role, string[]>>>>;
+  team: Partial<Record<Table, Partial<Record<Role, string[]>>>>;
+  /** The referral each resident owns (the messages' insert row names it), and one for staff. */
+  referrals: Partial<Record<Role, string>> & { ofTeam: string };
 }
 
 /** How the matrix touches one table: its key, a row to add, a change to make, fresh targets. */
@@ -244,6 +250,40 @@ export const cases: Record<Table, TableCase> = {
       return teams.map((t) => t.id);
     },
   },
+  referrals: {
+    key: 'id',
+    insert: (w, role) => ({ ...referralRow(w, w.callers[role].userId ?? w.spare.users[0]!, w.teams.team), id: uuid(w) }),
+    patch: () => ({ column: 'status', value: 'closed' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.referrals.ofTeam)),
+  },
+  referral_events: {
+    key: 'id',
+    insert: (w) => ({ referral_id: w.referrals.ofTeam, kind: 'status_changed', to_status: 'closed', actor: 'staff' }),
+    patch: () => ({ column: 'to_status', value: 'closed' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.referral_events.hidden[0]!)),
+  },
+  referral_messages: {
+    key: 'id',
+    insert: (w, role) => ({ referral_id: w.referrals[role] ?? w.referrals.ofTeam, body: `Written by ${role} in the matrix` }),
+    patch: () => ({ column: 'body', value: 'rewritten' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.referral_messages.hidden[0]!)),
+  },
+  referral_message_reads: {
+    key: 'reader_id',
+    insert: (w, role) => ({
+      referral_id: w.referrals.ofTeam,
+      reader_id: w.callers[role].userId ?? w.spare.users[0],
+      last_read_message_id: 1,
+    }),
+    patch: () => ({ column: 'last_read_message_id', value: '999999' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.referral_message_reads.hidden[0]!)),
+  },
+  notification_outbox: {
+    key: 'id',
+    insert: (w) => ({ kind: 'referral_received', referral_id: w.referrals.ofTeam, recipient: 'team', team_id: w.teams.team }),
+    patch: () => ({ column: 'last_error', value: 'forged' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.notification_outbox.hidden[0]!)),
+  },
   staff_members: {
     key: 'user_id',
     insert: (w, role) => ({ user_id: w.spare.users[roles.indexOf(role)], role: 'curator', display_name: 'Promoted in the matrix' }),
@@ -260,9 +300,35 @@ export const cases: Record<Table, TableCase> = {
   },
 };
 
+/** A complete referral as submit_referral would store it, owned by `owner` and routed to `team`. */
+function referralRow(w: World, owner: string, team: string, pcn = w.pcn): Row {
+  return {
+    reference: `SP-${randomReferencePart(4)}-${randomReferencePart(2)}`,
+    owner_id: owner,
+    idempotency_key: randomUUID(),
+    submission_hash: '0'.repeat(64),
+    source: 'self',
+    gp_practice_id: w.practice,
+    pcn_id: pcn,
+    team_id: team,
+    given_name: 'Matrix',
+    family_name: 'Person',
+    date_of_birth: '1960-01-01',
+    postcode: 'ZZ1 1AA',
+    needs: ['loneliness'],
+    what_matters: 'Fixture',
+    contact_methods: ['email'],
+    email: 'matrix@rls-matrix.example.org',
+    consent_version: 'matrix',
+  };
+}
+const referenceAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const randomReferencePart = (n: number) =>
+  Array.from({ length: n }, () => referenceAlphabet[Math.floor(Math.random() * referenceAlphabet.length)]).join('');
+
 /** Makes every fixture, the callers and the targets; about a second on the test stack. */
 export async function buildWorld(): Promise<World> {
-  const w = { uuids: [], userIds: [], spare: {} } as unknown as World;
+  const w = { uuids: [], userIds: [], spare: {}, own: {}, team: {} } as unknown as World;
   const ids = (labels: string[]) => Object.fromEntries(labels.map((l) => [l, textId(l)]));
 
   const org = ids(['published', 'draft', 'unused', 'always', 'never']);
@@ -350,6 +416,7 @@ export async function buildWorld(): Promise<World> {
   );
   const practice = uuid(w);
   await insert('gp_practices', [{ id: practice, code: uniqueCode('Y', 5), name: 'Fixture Surgery', pcn_id: w.pcn }]);
+  w.practice = practice;
   w.teams = { team: uuid(w), otherTeam: uuid(w), hidden: uuid(w) };
   await insert('teams', [
     { id: w.teams.team, kind: 'pcn_link_workers', name: 'The team', organization_id: org.draft },
@@ -359,6 +426,7 @@ export async function buildWorld(): Promise<World> {
   await insert('team_pcns', [
     { team_id: w.teams.team, pcn_id: w.pcn },
     { team_id: w.teams.hidden, pcn_id: w.pcn },
+    { team_id: w.teams.otherTeam, pcn_id: w.pcn2 },
   ]);
 
   w.callers = await makeCallers({ team: w.teams.team, otherTeam: w.teams.otherTeam });
@@ -394,7 +462,15 @@ export async function buildWorld(): Promise<World> {
     teams: { public: [w.teams.team, w.teams.otherTeam], hidden: [w.teams.hidden] },
     team_pcns: { public: [w.teams.team], hidden: [w.teams.hidden] },
     staff_members: { public: [], hidden: staffIds },
+    // Filled in by buildReferrals.
+    referrals: { public: [], hidden: [] },
+    referral_events: { public: [], hidden: [] },
+    referral_messages: { public: [], hidden: [] },
+    referral_message_reads: { public: [], hidden: [] },
+    notification_outbox: { public: [], hidden: [] },
   };
+
+  await buildReferrals(w);
 
   w.targets = {} as World['targets'];
   for (const table of Object.keys(cases) as Table[]) {
@@ -407,10 +483,102 @@ export async function buildWorld(): Promise<World> {
   return w;
 }
 
+/**
+ * Referrals: each resident owns one; the anonymous residents' go to the team, the permanent
+ * resident's to the hidden (hospital) team of the same PCN, which the team's coordinator sees but
+ * its link worker does not; a fourth goes to the other team in another PCN. The triggers add the
+ * history and the outbox rows; each referral gets a message from its owner, the first one a link
+ * worker's reply and a history entry the person does not see.
+ */
+async function buildReferrals(w: World): Promise<void> {
+  const c = w.callers;
+  const made = {
+    anon: referralRow(w, c['anonymous resident'].userId!, w.teams.team),
+    another: referralRow(w, c['another anonymous resident'].userId!, w.teams.team),
+    permanent: referralRow(w, c['permanent resident'].userId!, w.teams.hidden),
+    other: referralRow(w, w.spare.users[0]!, w.teams.otherTeam, w.pcn2),
+  };
+  const ids = Object.fromEntries(Object.keys(made).map((k) => [k, uuid(w)])) as Record<keyof typeof made, string>;
+  await insert(
+    'referrals',
+    (Object.keys(made) as (keyof typeof made)[]).map((k) => ({ id: ids[k], ...made[k] })),
+  );
+  w.referrals = {
+    'anonymous resident': ids.anon,
+    'another anonymous resident': ids.another,
+    'permanent resident': ids.permanent,
+    ofTeam: ids.anon,
+  };
+  const all = Object.values(ids);
+  const hiddenEvent = await query<{ id: string }>(
+    `insert into public.referral_events (referral_id, kind, from_status, to_status, actor, person_visible)
+     values ($1, 'status_changed', 'new', 'new', 'staff', false) returning id::text as id`,
+    [ids.anon],
+  );
+  const events = await query<{ id: string; referral_id: string; person_visible: boolean }>(
+    `select id::text as id, referral_id::text as referral_id, person_visible from public.referral_events where referral_id = any($1::uuid[])`,
+    [all],
+  );
+  const messages = await query<{ id: string; referral_id: string }>(
+    `insert into public.referral_messages (referral_id, author_kind, author_id, author_name, body)
+     select r.id, 'person', r.owner_id, null, 'Fixture message from the person' from public.referrals r where r.id = any($1::uuid[])
+     union all select $2::uuid, 'staff', $3::uuid, 'Matrix link worker', 'Fixture reply'
+     returning id::text as id, referral_id::text as referral_id`,
+    [all, ids.anon, c['link worker of the team'].userId],
+  );
+  await query(
+    `insert into public.referral_message_reads (referral_id, reader_id, last_read_message_id)
+     values ($1, $2, 1), ($3, $4, 1), ($5, $6, 1), ($1, $7, 1)`,
+    [
+      ids.anon,
+      c['anonymous resident'].userId,
+      ids.another,
+      c['another anonymous resident'].userId,
+      ids.permanent,
+      c['permanent resident'].userId,
+      c['link worker of the team'].userId,
+    ],
+  );
+  const outbox = await query<{ id: string }>(`select id::text as id from public.notification_outbox where referral_id = any($1::uuid[])`, [
+    all,
+  ]);
+
+  const of = (rows: { id: string; referral_id: string }[], referrals: string[]) =>
+    rows.filter((r) => referrals.includes(r.referral_id)).map((r) => r.id);
+  const visible = events.filter((e) => e.person_visible);
+  const byRole = <T>(anon: T, another: T, permanent: T) => ({
+    'anonymous resident': anon,
+    'another anonymous resident': another,
+    'permanent resident': permanent,
+  });
+  const teamSees = [ids.anon, ids.another];
+  const coordinatorSees = [ids.anon, ids.another, ids.permanent];
+  const teamView = (rows: { id: string; referral_id: string }[]) => ({
+    'link worker of the team': of(rows, teamSees),
+    coordinator: of(rows, coordinatorSees),
+    'link worker of another team': of(rows, [ids.other]),
+  });
+  w.rows.referrals = { public: [], hidden: all };
+  w.own.referrals = byRole([ids.anon], [ids.another], [ids.permanent]);
+  w.team.referrals = { 'link worker of the team': teamSees, coordinator: coordinatorSees, 'link worker of another team': [ids.other] };
+  w.rows.referral_events = { public: [], hidden: [...events.map((e) => e.id)] };
+  w.own.referral_events = byRole(of(visible, [ids.anon]), of(visible, [ids.another]), of(visible, [ids.permanent]));
+  w.team.referral_events = teamView(events);
+  w.rows.referral_messages = { public: [], hidden: messages.map((m) => m.id) };
+  w.own.referral_messages = byRole(of(messages, [ids.anon]), of(messages, [ids.another]), of(messages, [ids.permanent]));
+  w.team.referral_messages = teamView(messages);
+  const readers = ['anonymous resident', 'another anonymous resident', 'permanent resident', 'link worker of the team'] as const;
+  w.rows.referral_message_reads = { public: [], hidden: readers.map((r) => c[r].userId!) };
+  w.own.referral_message_reads = Object.fromEntries(readers.map((r) => [r, [c[r].userId!]]));
+  w.rows.notification_outbox = { public: [], hidden: outbox.map((o) => o.id) };
+  if (hiddenEvent.length !== 1 || outbox.length !== all.length + 1) throw new Error('the referral triggers did not record what they should');
+}
+
 /** Removes every row the matrix made or added, children first. */
 export async function removeWorld(w: World): Promise<void> {
   const like = `${prefix}%`;
   await query(`delete from public.team_pcns where team_id = any($1::uuid[]) or pcn_id = any($1::uuid[])`, [w.uuids]);
+  await query(`delete from public.referrals where id = any($1::uuid[]) or team_id = any($1::uuid[])`, [w.uuids]);
   await query(`delete from auth.users where id = any($1::uuid[])`, [w.userIds]);
   await query(`delete from public.teams where id = any($1::uuid[])`, [w.uuids]);
   await query(`delete from public.gp_practices where id = any($1::uuid[]) or pcn_id = any($1::uuid[])`, [w.uuids]);

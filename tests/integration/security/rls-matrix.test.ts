@@ -30,7 +30,20 @@ function expected(table: Table, op: Operation, role: Role): Observation {
   if (outcome === 'blocked') return blocked(table, role);
   switch (op) {
     case 'select':
-      return { status: 200, rows: sorted(outcome === 'all' ? [...rows.public, ...rows.hidden] : outcome === 'public' ? rows.public : []) };
+      return {
+        status: 200,
+        rows: sorted(
+          outcome === 'all'
+            ? [...rows.public, ...rows.hidden]
+            : outcome === 'public'
+              ? rows.public
+              : outcome === 'own'
+                ? (world.own[table]?.[role] ?? [])
+                : outcome === 'team'
+                  ? (world.team[table]?.[role] ?? [])
+                  : [],
+        ),
+      };
     case 'insert':
       return { status: 201 };
     case 'update':
