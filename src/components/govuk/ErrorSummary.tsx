@@ -16,7 +16,7 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   const key = errors.map((e) => `${e.href}:${e.text}`).join('|');
   useEffect(() => {
     if (errors.length) ref.current?.focus();
-  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [key, errors.length]);
   if (!errors.length) return null;
   const follow = (event: MouseEvent<HTMLAnchorElement>, href: string) => {
     const target = document.getElementById(href.replace(/^#/, ''));
