@@ -232,15 +232,12 @@ create trigger referrals_before_write before insert or update on public.referral
 create trigger referrals_after_write after insert or update on public.referrals
   for each row execute function public.referrals_after_write();
 
--- Messages: the server's clock, and a person's message is always the person's own.
+-- Messages carry the server's time, whatever a caller sent.
 create or replace function public.referral_messages_before_insert() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 begin
   new.created_at := now();
-  if new.author_kind = 'person' then
-    new.author_name := null;
-  end if;
   return new;
 end
 $$;
@@ -761,6 +758,14 @@ begin
 end
 $$;
 
+-- The caller's own referrals (not those a member of staff may read): the person's page.
+-- Security invoker, so row level security applies as well.
+create or replace function public.my_referrals() returns setof public.referrals
+language sql stable security invoker set search_path = ''
+as $$
+  select r.* from public.referrals r where r.owner_id = auth.uid()
+$$;
+
 -- Messages in a thread the caller has not read yet (not counting their own). Security invoker.
 create or replace function public.unread_message_count(referral_id uuid) returns integer
 language sql stable security invoker set search_path = ''
@@ -827,6 +832,6 @@ revoke execute on function public.my_link_worker_team(), public.my_coordinated_p
 grant execute on function public.my_link_worker_team(), public.my_coordinated_pcns() to authenticated, service_role;
 
 revoke execute on function public.submit_referral(jsonb), public.withdraw_referral(uuid, text),
-  public.mark_referral_messages_read(uuid, bigint), public.unread_message_count(uuid) from public, anon;
+  public.mark_referral_messages_read(uuid, bigint), public.unread_message_count(uuid), public.my_referrals() from public, anon;
 grant execute on function public.submit_referral(jsonb), public.withdraw_referral(uuid, text),
-  public.mark_referral_messages_read(uuid, bigint), public.unread_message_count(uuid) to authenticated;
+  public.mark_referral_messages_read(uuid, bigint), public.unread_message_count(uuid), public.my_referrals() to authenticated;

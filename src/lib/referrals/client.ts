@@ -59,15 +59,9 @@ export async function submitReferral(client: SupabaseClient, answers: Submission
   return result.data;
 }
 
-/** The caller's own referrals, newest first (row level security returns only theirs). */
+/** The caller's own referrals, newest first (`public.my_referrals()`: only those they made). */
 export async function loadMyReferrals(client: SupabaseClient): Promise<MyReferral[]> {
-  const userId = await currentUserId(client);
-  if (!userId) return [];
-  const { data, error, status } = await client
-    .from('referrals')
-    .select(myReferralColumns)
-    .eq('owner_id', userId)
-    .order('created_at', { ascending: false });
+  const { data, error, status } = await client.rpc('my_referrals').select(myReferralColumns).order('created_at', { ascending: false });
   if (error) throw referralErrorFrom(error, status);
   return myReferralSchema.array().parse(data);
 }
@@ -82,14 +76,7 @@ export interface MyReferralWithHistory {
 export async function loadMyReferral(client: SupabaseClient, reference: string): Promise<MyReferralWithHistory | null> {
   const ref = referenceSchema.safeParse(reference);
   if (!ref.success) return null;
-  const userId = await currentUserId(client);
-  if (!userId) return null;
-  const { data, error, status } = await client
-    .from('referrals')
-    .select(myReferralColumns)
-    .eq('owner_id', userId)
-    .eq('reference', ref.data)
-    .maybeSingle();
+  const { data, error, status } = await client.rpc('my_referrals').select(myReferralColumns).eq('reference', ref.data).maybeSingle();
   if (error) throw referralErrorFrom(error, status);
   if (!data) return null;
   const referral = myReferralSchema.parse(data);
@@ -121,9 +108,4 @@ export async function addEmailToComeBack(client: SupabaseClient, email: string, 
     const message = error.code === 'email_exists' ? 'That email address is already used. Sign in with it instead.' : error.message;
     throw new ReferralError(error.status && error.status < 500 ? 'SP422' : 'network', message, 'email');
   }
-}
-
-async function currentUserId(client: SupabaseClient): Promise<string | null> {
-  const { data } = await client.auth.getSession();
-  return data.session?.user.id ?? null;
 }

@@ -571,7 +571,8 @@ async function buildReferrals(w: World): Promise<void> {
   w.rows.referral_message_reads = { public: [], hidden: readers.map((r) => c[r].userId!) };
   w.own.referral_message_reads = Object.fromEntries(readers.map((r) => [r, [c[r].userId!]]));
   w.rows.notification_outbox = { public: [], hidden: outbox.map((o) => o.id) };
-  if (hiddenEvent.length !== 1 || outbox.length !== all.length + 1) throw new Error('the referral triggers did not record what they should');
+  if (hiddenEvent.length !== 1 || outbox.length !== all.length + 1)
+    throw new Error('the referral triggers did not record what they should');
 }
 
 /** Removes every row the matrix made or added, children first. */
