@@ -73,21 +73,13 @@ export function Journey<T>({ definition, data }: { definition: JourneyDefinition
 
   const set = useCallback((change: Partial<T>) => setAnswers((a) => ({ ...a, ...change })), []);
 
-  // Nobody lands on a later question with earlier ones unanswered (a reload empties the answers).
   // Fetch the checks as soon as the page is up, so Continue never waits for them.
   useEffect(() => void rules().catch(() => undefined), [rules]);
 
+  // Nobody lands on a later question with earlier ones unanswered (a reload empties the answers).
   const earlier = useRef({ answers, go, rules });
   earlier.current = { answers, go, rules };
   useEffect(() => {
-    // Errors belong to the step they were found on: Back and Forward never carry them elsewhere.
-    const issues = shown.slug === step.slug ? shown.issues : [];
-    const hasErrors = issues.length > 0 || problem !== null;
-    // GOV.UK: a page showing errors says so first in its title.
-    useEffect(() => {
-      document.title = `${hasErrors ? 'Error: ' : ''}${step.title} – Signpost`;
-    }, [hasErrors, step.title]);
-
     if (step.slug === doneSlug) return;
     const { answers: now, go: move, rules: load } = earlier.current;
     void load()
