@@ -6,6 +6,13 @@ import { publicConfig } from './src/lib/config.ts';
 import sitemap from '@astrojs/sitemap';
 import { orukOpenData } from './src/integrations/oruk-open-data.ts';
 
+/**
+ * A question page of a referral journey, or the person's own page: nothing a search engine should offer.
+ * @param {string} page
+ */
+const isPrivateOrMidJourney = (page) =>
+  (/\/refer\/(professional\/)?[a-z-]+\/$/.test(page) && !page.endsWith('/refer/professional/')) || page.endsWith('/my-referral/');
+
 // Bad settings (a secret key where the publishable key belongs, or local defaults in a production
 // build) stop the build before it writes anything. NODE_ENV is left out: Astro sets it to
 // "production" for every build; `npm run build` turns the caller's NODE_ENV into SIGNPOST_ENV.
@@ -17,8 +24,14 @@ export default defineConfig({
   output: 'static',
   site: process.env.PUBLIC_SITE_URL ?? 'http://localhost:4321',
   outDir: process.env.SIGNPOST_OUT_DIR ?? './dist',
-  // The sitemap lists every page (100,000 services make several sitemap files and an index).
-  integrations: [react(), sitemap({ filter: (page) => !page.endsWith('/404/') }), orukOpenData(), noSecretsInBrowser()],
+  // The sitemap lists every public page (100,000 services make several sitemap files and an index):
+  // not the referral journeys' question pages (entered from their start pages) nor the person's own page.
+  integrations: [
+    react(),
+    sitemap({ filter: (page) => !page.endsWith('/404/') && !isPrivateOrMidJourney(page) }),
+    orukOpenData(),
+    noSecretsInBrowser(),
+  ],
   server: { host: '127.0.0.1', port: 4321 },
   build: { format: 'directory' },
   trailingSlash: 'ignore',

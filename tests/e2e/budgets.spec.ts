@@ -80,3 +80,14 @@ test('service pages ship no JavaScript at all', () => {
   const withModules = servicePages.filter((f) => /<link\b[^>]*rel="modulepreload"/i.test(readFileSync(f, 'utf8')));
   expect(withModules).toEqual([]);
 });
+
+test('the referral pages stay within the budget, and load Supabase only when a person sends or reads their referral', () => {
+  const referralPages = pages.filter((p) => /[/\\](refer|my-referral)[/\\]/.test(p.file));
+  expect(referralPages.length).toBeGreaterThanOrEqual(10);
+  const supabaseCode = (file: string) => readFileSync(file, 'utf8').includes('signInAnonymously');
+  for (const page of referralPages) {
+    const total = totalOf(page.scripts);
+    console.log(`${page.file}: ${total} B gzip before any on-demand chunk`);
+    expect([page.file, total <= budgets.pageScriptGzipBytes, [...page.scripts].some(supabaseCode)]).toEqual([page.file, true, false]);
+  }
+});

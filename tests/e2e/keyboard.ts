@@ -32,6 +32,7 @@ export async function press(page: Page, target: Locator): Promise<void> {
 /** Chooses a radio from the keyboard: Tab into its group, then arrow keys to the choice. */
 export async function chooseRadio(page: Page, group: Locator, choice: Locator): Promise<void> {
   await tabTo(page, group.first());
+  await page.keyboard.press('Space');
   for (let i = 0; i < 30 && !(await choice.isChecked()); i++) await page.keyboard.press('ArrowDown');
   await expect(choice).toBeChecked();
 }

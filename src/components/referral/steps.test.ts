@@ -48,6 +48,12 @@ describe('the professional referral steps', () => {
     expect(stepFromPath('self', '/refer/professional/reason/')).toBeNull();
   });
 
+  it('ask how to contact the person after who they are, and before their practice', () => {
+    expect(nextStep('professional', 'about-the-person', false).slug).toBe('how-to-contact-them');
+    expect(nextStep('professional', 'how-to-contact-them', false).slug).toBe('their-gp-practice');
+    expect(stepOfField('professional', 'may_leave_message')?.slug).toBe('how-to-contact-them');
+  });
+
   it('send a ward or discharge date error back to the reason page', () => {
     expect(stepOfField('professional', 'ward')?.slug).toBe('reason');
     expect(stepOfField('professional', 'expected_discharge_date')?.slug).toBe('reason');

@@ -46,7 +46,12 @@ export const journeys: Record<JourneyKind, { base: string; steps: Step[] }> = {
       {
         slug: 'about-the-person',
         title: 'About the person',
-        fields: ['given_name', 'family_name', 'date_of_birth', 'postcode', 'phone', 'email'],
+        fields: ['given_name', 'family_name', 'date_of_birth', 'postcode'],
+      },
+      {
+        slug: 'how-to-contact-them',
+        title: 'How to contact them',
+        fields: ['contact_methods', 'phone', 'email', 'safe_times', 'may_leave_message'],
       },
       { slug: 'their-gp-practice', title: 'Their GP practice', fields: ['gp_practice_code', 'pcn_code'] },
       { slug: 'reason', title: 'Why you are referring them', fields: ['reason', 'discharge_needs', 'ward', 'expected_discharge_date'] },
