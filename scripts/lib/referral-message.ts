@@ -39,7 +39,12 @@ export async function sendLinkWorkerMessage(
 ): Promise<{ message: ReferralMessage; status: string; queuedNotification: boolean }> {
   const { reference, text, from } = linkWorkerMessageSchema.parse(input);
   const found = await client.from('referrals').select('id, status').eq('reference', reference).maybeSingle();
-  if (found.error) throw new Error(`Could not look up ${reference}: ${found.error.message}`);
+  if (found.error)
+    throw new Error(
+      /fetch failed/i.test(found.error.message)
+        ? `Could not reach Supabase to look up ${reference}: is the stack running (npm start), and PUBLIC_SUPABASE_URL right?`
+        : `Could not look up ${reference}: ${found.error.message}`,
+    );
   if (!found.data) throw new ReferralNotFoundError(`No referral has the reference ${reference}.`);
   const referral = z.object({ id: z.uuid(), status: z.string() }).parse(found.data);
 

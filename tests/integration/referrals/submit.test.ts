@@ -322,6 +322,19 @@ describe('the function itself', () => {
     expect(rows).toEqual([]);
   });
 
+  it('has the same length limits in its tables as the shared schema', async () => {
+    const checks = await sql<{ def: string }>(
+      `select pg_get_constraintdef(oid) as def from pg_constraint
+       where conrelid in ('public.referrals'::regclass, 'public.referral_messages'::regclass) and contype = 'c'`,
+    );
+    const maxOf = (column: string) => checks.map((c) => c.def.match(new RegExp(`char_length\\(${column}\\) <= (\\d+)`))?.[1]).find(Boolean);
+    const columns = Object.keys(limits).filter((k) => !['postcode', 'needs', 'message'].includes(k));
+    expect(Object.fromEntries(columns.map((c) => [c, Number(maxOf(c))]))).toEqual(
+      Object.fromEntries(columns.map((c) => [c, limits[c as keyof typeof limits]])),
+    );
+    expect(Number(maxOf('body'))).toBe(limits.message);
+  });
+
   it('makes references only from the unambiguous alphabet', async () => {
     const rows = await sql<{ r: string }>(`select public.new_referral_reference() as r from generate_series(1, 500)`);
     for (const { r } of rows) expect(r).toMatch(/^SP-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/);
