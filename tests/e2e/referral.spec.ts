@@ -243,7 +243,8 @@ test.describe('referring yourself', () => {
     const page = await context.newPage();
     await page.goto('/refer/about-you/');
     await expect(page.getByRole('heading', { name: 'This form needs JavaScript' })).toBeVisible();
-    await expect(page.locator('main')).toContainText('ask at your GP practice to be referred');
+    await expect(page.getByRole('link', { name: 'find your area and its phone number' })).toBeVisible();
+    await expect(page.getByText('Loading the form…')).toBeHidden();
     await context.close();
   });
 });
@@ -350,7 +351,7 @@ test.describe("the person's own page", () => {
     await expectNoAccessibilityViolations(page);
     await page.getByRole('button', { name: 'Yes, withdraw my referral' }).click();
     await expect(page.locator('.govuk-tag').first()).toHaveText('Withdrawn');
-    await expect(page.getByText('You withdrew your referral')).toBeVisible();
+    await expect(page.getByText('You withdrew the referral')).toBeVisible();
   });
 
   test('adding an email makes the page reachable from another device by a magic link from the mailbox', async ({ page, browser }) => {

@@ -7,7 +7,8 @@ import { AddEmail } from './AddEmail.tsx';
 import type { Api } from './data.ts';
 import { Messages } from './Messages.tsx';
 import { SignIn } from './SignIn.tsx';
-import { historyLine, statusWords, when } from './status-words.ts';
+import { describeEvent, statusWords } from '../../lib/referrals/status.ts';
+import { statusTagClass, when } from './status-words.ts';
 import { useSession } from './use-session.ts';
 import { Withdraw } from './Withdraw.tsx';
 
@@ -127,8 +128,8 @@ function Referral({ api, supabase, anonymous, email, needs, messageMax }: Referr
             key: 'Status',
             value: (
               <>
-                <strong className={`govuk-tag ${status.tagClass}`}>{status.tag}</strong>
-                <p className="govuk-body">{status.says}</p>
+                <strong className={`govuk-tag ${statusTagClass[referral.status]}`}>{status.title}</strong>
+                <p className="govuk-body">{status.meaning}</p>
               </>
             ),
           },
@@ -139,7 +140,7 @@ function Referral({ api, supabase, anonymous, email, needs, messageMax }: Referr
       <ol className="govuk-list referral-history">
         {history.map((event) => (
           <li key={event.id}>
-            <time dateTime={event.at}>{when(event.at)}</time>: {historyLine(event, referral.source)}
+            <time dateTime={event.at}>{when(event.at)}</time>: {describeEvent(event, referral.source)}
           </li>
         ))}
       </ol>
