@@ -6,6 +6,15 @@ import { publicConfig } from './src/lib/config.ts';
 import sitemap from '@astrojs/sitemap';
 import { orukOpenData } from './src/integrations/oruk-open-data.ts';
 
+/**
+ * A question page of a referral journey, the person's own page or the staff workspace: nothing a search engine should offer.
+ * @param {string} page
+ */
+const isPrivateOrMidJourney = (page) =>
+  (/\/refer\/(professional\/)?[a-z-]+\/$/.test(page) && !page.endsWith('/refer/professional/')) ||
+  page.endsWith('/my-referral/') ||
+  /^https?:\/\/[^/]+\/staff\//.test(page);
+
 // Bad settings (a secret key where the publishable key belongs, or local defaults in a production
 // build) stop the build before it writes anything. NODE_ENV is left out: Astro sets it to
 // "production" for every build; `npm run build` turns the caller's NODE_ENV into SIGNPOST_ENV.
@@ -17,10 +26,11 @@ export default defineConfig({
   output: 'static',
   site: process.env.PUBLIC_SITE_URL ?? 'http://localhost:4321',
   outDir: process.env.SIGNPOST_OUT_DIR ?? './dist',
-  // The sitemap lists every page (100,000 services make several sitemap files and an index).
+  // The sitemap lists every public page (100,000 services make several sitemap files and an index):
+  // not the referral journeys' question pages (entered from their start pages), the person's own page or the staff workspace.
   integrations: [
     react(),
-    sitemap({ filter: (page) => !page.endsWith('/404/') && !/^https?:\/\/[^/]+\/staff\//.test(page) }),
+    sitemap({ filter: (page) => !page.endsWith('/404/') && !isPrivateOrMidJourney(page) }),
     orukOpenData(),
     noSecretsInBrowser(),
   ],

@@ -104,3 +104,14 @@ test('the staff workspace loads at most 150 KB of gzipped JavaScript for its fir
   expect(bytes).toBeLessThanOrEqual(budgets.staffFirstScreenGzipBytes);
   expect(pages.filter((p) => [...p.scripts].some(isStaffCode)).map((p) => p.file)).toEqual([]);
 });
+
+test('the referral pages stay within the budget, and load Supabase only when a person sends or reads their referral', () => {
+  const referralPages = pages.filter((p) => /[/\\](refer|my-referral)[/\\]/.test(p.file));
+  expect(referralPages.length).toBeGreaterThanOrEqual(10);
+  const supabaseCode = (file: string) => readFileSync(file, 'utf8').includes('signInAnonymously');
+  for (const page of referralPages) {
+    const total = totalOf(page.scripts);
+    console.log(`${page.file}: ${total} B gzip before any on-demand chunk`);
+    expect([page.file, total <= budgets.pageScriptGzipBytes, [...page.scripts].some(supabaseCode)]).toEqual([page.file, true, false]);
+  }
+});

@@ -1,23 +1,12 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { areasContaining } from '../../lib/areas/find-area.ts';
 import { geocode, GeocodeError, normalisePostcode } from '../../lib/geocoding/index.ts';
-import type { AreaGeometry } from '../../lib/schemas/geojson.ts';
+import { loadBoundaries } from '../../lib/areas/boundaries.ts';
 
 export interface FinderArea {
   code: string;
   name: string;
   path: string;
-}
-
-/** The boundaries, fetched once and only when a postcode is looked up (the page itself does not carry them twice). */
-let boundaries: Promise<(FinderArea & { boundary: AreaGeometry | null })[]> | undefined;
-function loadBoundaries(): Promise<(FinderArea & { boundary: AreaGeometry | null })[]> {
-  boundaries ??= fetch('/areas/boundaries.json').then((response) => {
-    if (!response.ok) throw new Error(`boundaries: HTTP ${response.status}`);
-    return response.json() as Promise<(FinderArea & { boundary: AreaGeometry | null })[]>;
-  });
-  boundaries.catch(() => (boundaries = undefined));
-  return boundaries;
 }
 
 export interface FinderPractice {
