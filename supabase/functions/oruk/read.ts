@@ -9,7 +9,7 @@ import {
 import type { HsdsService } from '../../../src/lib/oruk/hsds3.ts';
 import { withoutNulls } from '../../../src/lib/oruk/stable-id.ts';
 import { accessRouteForTerm, accessTaxonomy, attendingTaxonomy, attendingTypeForTerm } from '../../../src/lib/oruk/signpost-attributes.ts';
-import { type Catalogue, type CatalogueTable, catalogueSchema, catalogueTableNames } from '../../../src/lib/schemas/catalogue.ts';
+import { catalogueSchema } from '../../../src/lib/schemas/catalogue.ts';
 import { locationSchema } from '../../../src/lib/schemas/location.ts';
 import { organizationSchema } from '../../../src/lib/schemas/organization.ts';
 import { serviceAtLocationSchema } from '../../../src/lib/schemas/service-at-location.ts';
@@ -19,9 +19,10 @@ import { BadParameter, type Paging, type ServiceFilters, type TaxonomyTermFilter
 
 /**
  * Database reads for the ORUK API, through supabase-js with whatever key the client holds (the
- * anon key, so row level security decides what is public). A service is read with everything it
- * needs in one PostgREST request (embedded resources), turned back into catalogue rows, checked
- * with the catalogue's zod schemas and mapped by the same code as the static export.
+ * anon key, so row level security decides what is public). Services are read with everything
+ * they need in one database call (`public.oruk_service_rows`, or `public.oruk_services_page` for
+ * a filtered, paged list with its total; both security invoker), as catalogue rows, checked with
+ * the catalogue's zod schemas and mapped by the same code as the static export.
  */
 
 /** Thrown when PostgREST refuses a read; the API answers 502 or 503, never a half-made document. */
@@ -32,52 +33,9 @@ export type Page<T> = { total: number; contents: T[] };
 /** Metres from the postcode when `postcode` comes without `proximity`. */
 export const defaultProximity = 10_000;
 
-// Foreign keys are named because phones and schedules each link two tables that also link each
-// other, so PostgREST would otherwise see two ways to embed contacts and places.
-const serviceSelect = [
-  '*',
-  'organizations!services_organization_id_fkey(*)',
-  'service_at_locations!service_at_locations_service_id_fkey(*,locations(*),schedules!schedules_service_at_location_id_fkey(*))',
-  'schedules!schedules_service_id_fkey(*)',
-  'cost_options(*)',
-  'contacts!contacts_service_id_fkey(*,phones!phones_contact_id_fkey(*))',
-  'phones!phones_service_id_fkey(*)',
-  'languages(*)',
-  'service_areas(*)',
-  'service_taxonomies(*,taxonomy_terms(*,taxonomies(*)))',
-].join(',');
-
-/** Embedded key → the catalogue table its rows belong to. */
-const embeddedTables: Record<string, CatalogueTable> = {
-  organizations: 'organizations',
-  service_at_locations: 'service_at_locations',
-  locations: 'locations',
-  schedules: 'schedules',
-  cost_options: 'cost_options',
-  contacts: 'contacts',
-  phones: 'phones',
-  languages: 'languages',
-  service_areas: 'service_areas',
-  service_taxonomies: 'service_taxonomies',
-  taxonomy_terms: 'taxonomy_terms',
-  taxonomies: 'taxonomies',
-};
-
-/** Unfolds embedded rows into one list per table, each row once. */
-function toCatalogue(services: Record<string, unknown>[]): Catalogue {
-  const tables = new Map<CatalogueTable, Map<string, Record<string, unknown>>>(catalogueTableNames.map((t) => [t, new Map()]));
-  const visit = (table: CatalogueTable, row: Record<string, unknown>) => {
-    const own: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(row)) {
-      const child = embeddedTables[key];
-      if (child && value && typeof value === 'object') {
-        for (const item of Array.isArray(value) ? value : [value]) visit(child, item as Record<string, unknown>);
-      } else own[key] = value;
-    }
-    tables.get(table)!.set(String(own.id), own);
-  };
-  for (const service of services) visit('services', service);
-  return catalogueSchema.parse(Object.fromEntries([...tables].map(([t, rows]) => [t, [...rows.values()]])));
+/** ORUK documents of services from their catalogue rows, as the database functions return them. */
+function toServices(rows: unknown): HsdsService[] {
+  return toHsdsServices(catalogueSchema.parse(rows), { check: false });
 }
 
 function check(result: { data: unknown; error: { message: string } | null }, what: string): unknown {
@@ -128,53 +86,41 @@ async function postcodeCentre(db: SupabaseClient, postcode: string): Promise<{ l
 /** One page of services, fully nested, with the filters of the UK profile. */
 export async function readServices(db: SupabaseClient, f: ServiceFilters): Promise<Page<HsdsService>> {
   if (f.proximity !== undefined && !f.postcode) throw new BadParameter('proximity', 'proximity needs a postcode to measure from');
-  const select = [serviceSelect];
   const term = f.taxonomy_term_id;
   const taxonomy = f.taxonomy_id;
   // Signpost's two fixed vocabularies are columns of the service, not rows of service_taxonomies.
   const attending = term ? attendingTypeForTerm(term) : undefined;
   const access = term ? accessRouteForTerm(term) : undefined;
-  const fixed = taxonomy === attendingTaxonomy.id || taxonomy === accessTaxonomy.id || attending || access;
-  if ((term && !fixed) || (taxonomy && !fixed) || f.vocabulary)
-    select.push(
-      'filter_terms:service_taxonomies!inner(taxonomy_term_id,term:taxonomy_terms!inner(taxonomy_id,taxonomy:taxonomies!inner(name)))',
-    );
+  const centre = f.postcode ? await postcodeCentre(db, f.postcode) : undefined;
+  const args = {
+    page: f.page,
+    per_page: f.per_page,
+    words: f.text ?? f.search,
+    term_id: attending || access ? undefined : term,
+    term_taxonomy_id: taxonomy === attendingTaxonomy.id || taxonomy === accessTaxonomy.id ? undefined : taxonomy,
+    vocabulary: f.vocabulary,
+    attending_type: attending,
+    access_route: access,
+    any_attending_type: taxonomy === attendingTaxonomy.id || undefined,
+    any_access_route: taxonomy === accessTaxonomy.id || undefined,
+    organization_id: f.organization_id,
+    modified_after: f.modified_after,
+    minimum_age: f.minimum_age,
+    maximum_age: f.maximum_age,
+    ...(centre && { ...centre, metres: f.proximity ?? defaultProximity }),
+  };
+  const defined = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined));
+  const page = check(await db.rpc('oruk_services_page', defined), 'services') as { total: number; rows: unknown };
+  return { total: page.total, contents: toServices(page.rows) };
+}
 
-  // Distance is measured in the database (public.services_near), which returns services rows, so
-  // every other filter and the embedding work on it as on the table.
-  let query = f.postcode
-    ? db
-        .rpc(
-          'services_near',
-          { ...(await postcodeCentre(db, f.postcode)), metres: f.proximity ?? defaultProximity },
-          { count: 'exact', get: true },
-        )
-        .select(select.join(','))
-    : db.from('services').select(select.join(','), { count: 'exact' });
-  const words = f.text ?? f.search;
-  if (words) {
-    const like = `*${words.replace(/[*,()"\\]/g, ' ')}*`;
-    query = query.or(`name.ilike.${like},description.ilike.${like}`);
-  }
-  if (attending) query = query.contains('attending_types', [attending]);
-  else if (access) query = query.contains('access_routes', [access]);
-  else if (term) query = query.eq('filter_terms.taxonomy_term_id', term);
-  if (taxonomy === attendingTaxonomy.id) query = query.neq('attending_types', '{}');
-  else if (taxonomy === accessTaxonomy.id) query = query.neq('access_routes', '{}');
-  else if (taxonomy) query = query.eq('filter_terms.term.taxonomy_id', taxonomy);
-  if (f.vocabulary) query = query.eq('filter_terms.term.taxonomy.name', f.vocabulary);
-  if (f.organization_id) query = query.eq('organization_id', f.organization_id);
-  if (f.modified_after) query = query.gte('last_modified', f.modified_after);
-  if (f.minimum_age !== undefined) query = query.gte('minimum_age', f.minimum_age);
-  if (f.maximum_age !== undefined) query = query.lte('maximum_age', f.maximum_age);
-  const { rows, total } = await fetchPage<Record<string, unknown>>(query, f, 'services');
-  for (const row of rows) delete row.filter_terms;
-  return { total, contents: toHsdsServices(toCatalogue(rows)) };
+/** Whole services by id, in id order; ids that are not public are left out. */
+async function servicesById(db: SupabaseClient, ids: string[]): Promise<HsdsService[]> {
+  return ids.length ? toServices(check(await db.rpc('oruk_service_rows', { ids }), 'services')) : [];
 }
 
 export async function readService(db: SupabaseClient, id: string): Promise<HsdsService | undefined> {
-  const rows = check(await db.from('services').select(serviceSelect).eq('id', id).limit(1), 'the service') as Record<string, unknown>[];
-  return rows.length ? toHsdsServices(toCatalogue(rows))[0] : undefined;
+  return (await servicesById(db, [id]))[0];
 }
 
 export async function readTaxonomies(db: SupabaseClient, p: Paging, id?: string): Promise<Page<unknown>> {
@@ -215,7 +161,7 @@ export async function readOrganizations(db: SupabaseClient, p: Paging, id?: stri
     contents: rows.map(({ services, ...org }) => {
       const doc = toHsdsOrganization(organizationSchema.parse(org));
       if (!services) return withoutNulls(doc);
-      const summaries = toHsdsServices(toCatalogue(services)).map(serviceSummary);
+      const summaries = toServices({ services }).map(serviceSummary);
       return withoutNulls({ ...doc, services: summaries });
     }),
   };
@@ -227,11 +173,7 @@ export async function readServiceAtLocations(db: SupabaseClient, p: Paging, id?:
   if (id !== undefined) query = query.eq('id', id);
   const { rows, total } = await fetchPage<Record<string, unknown> & { locations: unknown }>(query, p, 'service places');
   const serviceIds = [...new Set(rows.map((r) => String(r.service_id)))];
-  const services = serviceIds.length
-    ? toHsdsServices(
-        toCatalogue(check(await db.from('services').select(serviceSelect).in('id', serviceIds), 'services') as Record<string, unknown>[]),
-      )
-    : [];
+  const services = await servicesById(db, serviceIds);
   const byId = new Map(services.map((s) => [s.id, s]));
   return {
     total,

@@ -2,6 +2,8 @@ import { createClient } from '@supabase/supabase-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HsdsService } from '../../../src/lib/oruk/hsds3.ts';
 import { exportCatalogue } from '../../../src/lib/oruk/export.ts';
+import { accessTaxonomy, accessTermId, attendingTaxonomy, attendingTermId } from '../../../src/lib/oruk/signpost-attributes.ts';
+import { accessRoutes, attendingTypes } from '../../../src/lib/schemas/service.ts';
 import { sampleData } from '../../../src/lib/sample-data/index.ts';
 import { testStack } from '../../support/stack.ts';
 import { ensureSampleData } from '../catalogue/support.ts';
@@ -168,6 +170,38 @@ describe('the ORUK API at /functions/v1/oruk', () => {
     const place = service.service_at_locations![0]!;
     const sal = await getJson(`${orukUrl}/service_at_locations/${place.id}`);
     expect(sal.body).toMatchObject({ id: place.id, service_id: service.id, location: place.location, service });
+  });
+
+  it("lists Signpost's own vocabularies, how people attend and how they get in, with the terms attributes point at", async () => {
+    const vocabularies = [
+      { taxonomy: attendingTaxonomy, termIds: attendingTypes.map(attendingTermId) },
+      { taxonomy: accessTaxonomy, termIds: accessRoutes.map(accessTermId) },
+    ];
+    const taxonomies = (await allPages(orukUrl, '/taxonomies')).map((t) => t.id);
+    for (const { taxonomy, termIds } of vocabularies) {
+      expect(taxonomies).toContain(taxonomy.id);
+      const one = await getJson(`${orukUrl}/taxonomies/${taxonomy.id}`);
+      expect(one.body).toMatchObject({ id: taxonomy.id, name: taxonomy.name });
+      expect((one.body as { description: string }).description).not.toBe('');
+      const terms = (await getJson(`${orukUrl}/taxonomy_terms?taxonomy_id=${taxonomy.id}&per_page=100`)).body as OrukPage;
+      expect(terms.contents.map((t) => t.id).sort()).toEqual([...termIds].sort());
+    }
+    // Every fixed-vocabulary attribute of a service names a term the API lists, with the same wording.
+    const attributes = services.flatMap((s) => s.attributes ?? []).filter((a) => a.taxonomy_term_id.match(/^(attending|access)-/));
+    expect(attributes.length).toBeGreaterThan(0);
+    for (const id of new Set(attributes.map((a) => a.taxonomy_term_id))) {
+      const { status, body } = await getJson(`${orukUrl}/taxonomy_terms/${id}`);
+      expect(status).toBe(200);
+      const {
+        id: termId,
+        code,
+        name,
+        description,
+        taxonomy,
+        taxonomy_id,
+      } = attributes.find((a) => a.taxonomy_term_id === id)!.taxonomy_term!;
+      expect(body).toMatchObject({ id: termId, code, name, description, taxonomy, taxonomy_id });
+    }
   });
 
   it('is open to every origin for reads and answers preflight requests', async () => {

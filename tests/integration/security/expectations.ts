@@ -136,6 +136,13 @@ export const expectations = {
 
   // Places and teams (20261122000300_places_and_teams.sql, 20261123100200_team_visibility.sql)
   // The indexer's queue: only the service role (the indexer) touches it; no API caller may.
+  // Counts of public records (the ORUK API's paging total): everyone reads, only triggers write.
+  directory_counts: {
+    select: per({ anon: 'all', residents: 'all', staff: 'all', curator: 'all', admin: 'all' }),
+    insert: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+    update: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+    delete: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+  },
   search_outbox: {
     select: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
     insert: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),

@@ -193,6 +193,12 @@ export const cases: Record<Table, TableCase> = {
     targets: (w, count) =>
       Promise.resolve(Array.from({ length: count }, (_, i) => w.rows.change_history.hidden[i % w.rows.change_history.hidden.length]!)),
   },
+  directory_counts: {
+    key: 'id',
+    insert: (_w, role) => ({ id: textId(`count-by-${slug(role)}`), count: 1 }),
+    patch: () => ({ column: 'count', value: '999' }),
+    targets: directoryTargets('directory_counts', () => ({ count: 0 })),
+  },
   search_outbox: {
     key: 'id',
     insert: (w) => ({ service_id: w.published }),
@@ -477,6 +483,7 @@ export async function buildWorld(): Promise<World> {
     taxonomy_terms: { public: [term, term2], hidden: [] },
     service_taxonomies: { public: [link.published!], hidden: [link.draft!] },
     change_history: { public: [], hidden: history.map((h) => h.id) },
+    directory_counts: { public: await cases.directory_counts.targets(w, 1), hidden: [] },
     search_outbox: { public: [], hidden: await cases.search_outbox.targets(w, 1) },
     pcns: { public: [w.pcn, w.pcn2], hidden: [] },
     gp_practices: { public: [practice], hidden: [] },
@@ -606,7 +613,7 @@ export async function removeWorld(w: World): Promise<void> {
   await query(`delete from public.teams where id = any($1::uuid[])`, [w.uuids]);
   await query(`delete from public.gp_practices where id = any($1::uuid[]) or pcn_id = any($1::uuid[])`, [w.uuids]);
   await query(`delete from public.pcns where id = any($1::uuid[])`, [w.uuids]);
-  for (const table of ['services', 'locations', 'organizations', 'taxonomy_terms', 'taxonomies'])
+  for (const table of ['services', 'locations', 'organizations', 'taxonomy_terms', 'taxonomies', 'directory_counts'])
     await query(`delete from public.${table} where id like $1`, [like]);
   await query(`delete from public.change_history where resource_id like $1`, [like]);
   await query(`delete from public.search_outbox where service_id like $1`, [like]);
