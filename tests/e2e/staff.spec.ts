@@ -4,6 +4,10 @@ import { account, endSessions, mailTo, password, totpCode } from './staff-accoun
 
 const teamName = 'Lynn and the Coast PCN Link Workers';
 
+// Each test signs in through Auth with two factors, some twice, and runs axe on every screen: a
+// dozen round trips that take far longer than Playwright's default 30 s on a loaded machine.
+test.describe.configure({ timeout: 90_000 });
+
 /** Presses Tab until the control is focused, as a keyboard user moves through the page. */
 async function tabTo(page: Page, selector: string) {
   const target = page.locator(selector);
