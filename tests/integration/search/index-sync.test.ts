@@ -35,6 +35,7 @@ const connection = () => ({ host: meili.url, searchKey: meili.searchKey });
  */
 const fixtureIds = Array.from({ length: 8 }, (_, i) => `index-sync-fixture-${i + 1}`);
 const fixturePlace = 'index-sync-fixture-place';
+const deletedServiceId = 'index-sync-deleted-service';
 
 async function ownServices(count: number, offset = 0): Promise<{ id: string; name: string }[]> {
   return (
@@ -59,7 +60,8 @@ async function addFixtures(): Promise<void> {
 }
 
 async function removeFixtures(): Promise<void> {
-  await db.query('delete from public.services where id = any($1)', [fixtureIds]);
+  // With the service the deletion test makes, in case an earlier run stopped before deleting it.
+  await db.query('delete from public.services where id = any($1)', [[...fixtureIds, deletedServiceId]]);
   await db.query('delete from public.locations where id = $1', [fixturePlace]);
 }
 
@@ -117,7 +119,7 @@ describe('keeping search in step with the database', () => {
   });
 
   it('removes a deleted service from search', async () => {
-    const id = 'index-sync-deleted-service';
+    const id = deletedServiceId;
     await db.query(
       `insert into public.services (id, name, description, published) values ($1, 'Butterbur Deletion Check', 'A test group.', true)`,
       [id],

@@ -45,7 +45,8 @@ describe('counting with the service role key', () => {
     const response = await fetch(`${testStack.supabaseUrl}/rest/v1/${drafts}`, {
       headers: { apikey: testStack.serviceRoleKey, authorization: `Bearer ${testStack.serviceRoleKey}`, prefer: 'count=planned' },
     });
-    expect(response.status).toBe(200);
+    // 206 when the planner's estimate is more rows than came back: an answer, not a refusal.
+    expect([200, 206]).toContain(response.status);
     expect(response.headers.get('content-range')).toMatch(/\/\d+$/);
   });
 });
