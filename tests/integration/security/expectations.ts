@@ -158,8 +158,11 @@ export const expectations = {
     ...noApiAccess,
     select: per({ anon: 'refused', residents: 'own', staff: 'own', curator: 'own', admin: 'own' }),
   },
-  // The notification worker's queue: only the service role.
+  // The notification worker's queue and submit_referral's rate-limit bookkeeping: only the service role.
   notification_outbox: noApiAccess,
+  referral_limits: noApiAccess,
+  referral_address_allowances: noApiAccess,
+  referral_submissions: noApiAccess,
 } satisfies Record<string, TableExpectations>;
 
 export type Table = keyof typeof expectations;
@@ -180,4 +183,8 @@ export const serviceRoleOnly: Partial<Record<Table, Operation[]>> = {
   referral_message_reads: ['select'],
   // The notification worker reads its queue, marks rows sent or failed, and may clear them.
   notification_outbox: ['select', 'update', 'delete'],
+  // Operators (and the bench) change the limits and allowances; the log is read and cleared.
+  referral_limits: ['select', 'update'],
+  referral_address_allowances: ['select', 'insert', 'update', 'delete'],
+  referral_submissions: ['select', 'delete'],
 };
