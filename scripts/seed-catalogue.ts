@@ -22,7 +22,7 @@ export async function seedCatalogue(databaseUrl: string): Promise<SeedCounts> {
     // Every request to the local stack reaches the database through the gateway on this machine,
     // so the per-address referral limit (docs/referrals.md) would count all of them as one person.
     await client.query(
-      `insert into signpost_private.referral_address_allowances (addresses, per_hour, note)
+      `insert into public.referral_address_allowances (addresses, per_hour, note)
        values ('127.0.0.1/32', 100000, 'The local stack: every request comes through its gateway on this machine.'),
               ('::1/128', 100000, 'The local stack: every request comes through its gateway on this machine.')
        on conflict (addresses) do nothing`,

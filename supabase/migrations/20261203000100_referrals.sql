@@ -5,52 +5,8 @@
 -- Nothing here is written by the browser directly except messages: a referral is created only by
 -- public.submit_referral, withdrawn only by public.withdraw_referral, and every status change is
 -- recorded in referral_events by a trigger. See docs/referrals.md for the routing model.
--- Sections: private schema, tables (each followed by enabling RLS), triggers, helpers and
--- functions, policies, grants.
-
--- ── Private schema ──────────────────────────────────────────────────────────────────────
--- Bookkeeping no API caller reads: the rate-limit log and its settings. Not exposed by
--- PostgREST (only `public` is), so outside the RLS expectations; RLS is on all the same.
-
-create schema if not exists signpost_private;
-revoke all on schema signpost_private from public, anon, authenticated;
-grant usage on schema signpost_private to service_role;
-
--- One row: how many referrals a session and a client address may submit in an hour, and how
--- soon after opening the form a submission may come. Change with an UPDATE (no redeploy).
-create table signpost_private.referral_limits (
-  id boolean primary key default true check (id),
-  per_session_per_hour integer not null default 5 check (per_session_per_hour > 0),
-  per_address_per_hour integer not null default 30 check (per_address_per_hour > 0),
-  min_fill_seconds integer not null default 5 check (min_fill_seconds >= 0)
-);
-alter table signpost_private.referral_limits enable row level security;
-insert into signpost_private.referral_limits default values on conflict do nothing;
-
--- Address ranges allowed more (an NHS trust's outbound address, where every ward shares one).
-create table signpost_private.referral_address_allowances (
-  addresses cidr primary key,
-  per_hour integer not null check (per_hour > 0),
-  note text not null check (char_length(note) between 1 and 200)
-);
-alter table signpost_private.referral_address_allowances enable row level security;
-
--- Successful submissions, for the limits: the session and a hash of the client address only.
-create table signpost_private.referral_submissions (
-  id bigint generated always as identity primary key,
-  owner_id uuid not null,
-  address_hash text,
-  address inet,
-  submitted_at timestamptz not null default now()
-);
-alter table signpost_private.referral_submissions enable row level security;
-create index referral_submissions_owner_idx on signpost_private.referral_submissions (owner_id, submitted_at);
-create index referral_submissions_address_idx on signpost_private.referral_submissions (address_hash, submitted_at);
-
-revoke all on all tables in schema signpost_private from public, anon, authenticated;
-grant select, update on signpost_private.referral_limits to service_role;
-grant select, insert, update, delete on signpost_private.referral_address_allowances to service_role;
-grant select, delete on signpost_private.referral_submissions to service_role;
+-- Sections: tables (each followed by enabling RLS), triggers, helpers and functions, policies,
+-- grants.
 
 -- ── Tables ──────────────────────────────────────────────────────────────────────────────
 
@@ -181,6 +137,41 @@ create table public.notification_outbox (
 alter table public.notification_outbox enable row level security;
 create index notification_outbox_due_idx on public.notification_outbox (next_attempt_at) where sent_at is null;
 
+-- Bookkeeping for submit_referral that no API caller reads (like search_outbox): the limits, the
+-- address ranges allowed more, and the log the limits count. Only the service role may look.
+
+-- One row: how many referrals a session and a client address may submit in an hour, and how
+-- soon after opening the form a submission may come. Change with an UPDATE (no redeploy).
+create table public.referral_limits (
+  id boolean primary key default true check (id),
+  per_session_per_hour integer not null default 5 check (per_session_per_hour > 0),
+  per_address_per_hour integer not null default 30 check (per_address_per_hour > 0),
+  min_fill_seconds integer not null default 5 check (min_fill_seconds >= 0)
+);
+alter table public.referral_limits enable row level security;
+insert into public.referral_limits default values on conflict do nothing;
+
+-- Address ranges allowed more (an NHS trust's outbound address, where every ward shares one).
+create table public.referral_address_allowances (
+  addresses cidr primary key,
+  per_hour integer not null check (per_hour > 0),
+  note text not null check (char_length(note) between 1 and 200)
+);
+alter table public.referral_address_allowances enable row level security;
+
+-- Stored submissions, for the limits: the session and a SHA-256 of the client address only,
+-- kept a day.
+create table public.referral_submissions (
+  id bigint generated always as identity primary key,
+  owner_id uuid not null,
+  address_hash text,
+  submitted_at timestamptz not null default now()
+);
+alter table public.referral_submissions enable row level security;
+create index referral_submissions_owner_idx on public.referral_submissions (owner_id, submitted_at);
+create index referral_submissions_address_idx on public.referral_submissions (address_hash, submitted_at);
+create index referral_submissions_submitted_at_idx on public.referral_submissions (submitted_at);
+
 -- ── Triggers ────────────────────────────────────────────────────────────────────────────
 -- Security definer so that the owner's withdrawal, a script or (later) a link worker's triage
 -- writes history and queues mail without any caller holding a grant on those tables.
@@ -242,14 +233,16 @@ begin
 end
 $$;
 
--- A link worker's message tells the person by email, when they chose email.
+-- A link worker's message tells the person by email, when they referred themselves and chose
+-- email. (A professional's referral belongs to the referrer's session: the person could not open
+-- the thread a mail would link to.)
 create or replace function public.referral_messages_after_insert() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 begin
   if new.author_kind = 'staff' and exists (
     select 1 from public.referrals r
-    where r.id = new.referral_id and 'email' = any (r.contact_methods) and r.email is not null
+    where r.id = new.referral_id and r.source = 'self' and 'email' = any (r.contact_methods) and r.email is not null
   ) then
     insert into public.notification_outbox (kind, referral_id, message_id, recipient)
     values ('message_for_person', new.referral_id, new.id, 'person');
@@ -442,7 +435,7 @@ language plpgsql volatile security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
-  v_limits signpost_private.referral_limits;
+  v_limits public.referral_limits;
   v_key uuid;
   v_hash text;
   v_existing public.referrals;
@@ -504,7 +497,7 @@ begin
     perform public.referral_fail('SP403', 403, null,
       'We could not accept this form. Please call your GP practice or the link worker team instead.');
   end if;
-  select * into v_limits from signpost_private.referral_limits where id;
+  select * into v_limits from public.referral_limits where id;
   if jsonb_typeof(submission -> 'form_started_at') is distinct from 'string' then
     perform public.referral_fail('SP400', 400, 'form_started_at', 'The form lost its start time. Reload the page and try again.');
   end if;
@@ -528,15 +521,15 @@ begin
   end;
   v_address_hash := case when v_address is null then null
     else encode(sha256(convert_to(host(v_address), 'UTF8')), 'hex') end;
-  select count(*) into v_count from signpost_private.referral_submissions s
+  select count(*) into v_count from public.referral_submissions s
   where s.owner_id = v_uid and s.submitted_at > now() - interval '1 hour';
   if v_count >= v_limits.per_session_per_hour then
     perform public.referral_fail('SP429', 429, null,
       'You have sent several referrals in the last hour. Wait an hour, or call the link worker team.');
   end if;
   if v_address_hash is not null then
-    select max(a.per_hour) into v_allowance from signpost_private.referral_address_allowances a where v_address <<= a.addresses;
-    select count(*) into v_count from signpost_private.referral_submissions s
+    select max(a.per_hour) into v_allowance from public.referral_address_allowances a where v_address <<= a.addresses;
+    select count(*) into v_count from public.referral_submissions s
     where s.address_hash = v_address_hash and s.submitted_at > now() - interval '1 hour';
     if v_count >= coalesce(v_allowance, v_limits.per_address_per_hour) then
       perform public.referral_fail('SP429', 429, null,
@@ -699,7 +692,10 @@ begin
     end;
   end loop;
 
-  insert into signpost_private.referral_submissions (owner_id, address_hash) values (v_uid, v_address_hash);
+  insert into public.referral_submissions (owner_id, address_hash) values (v_uid, v_address_hash);
+  -- Keep the limits' log no longer than it is needed: a day (a few old rows per submission).
+  delete from public.referral_submissions s where s.id in (
+    select o.id from public.referral_submissions o where o.submitted_at < now() - interval '1 day' limit 20);
   return jsonb_build_object('reference', v_row.reference, 'replayed', false);
 end
 $$;
@@ -805,7 +801,8 @@ create policy "People can write on their own referral while it is not withdrawn"
 create policy "Readers can see how far they have read" on public.referral_message_reads
   for select to authenticated using (reader_id = (select auth.uid()));
 
--- notification_outbox: no policies; only the service role (the notification worker) touches it.
+-- notification_outbox, referral_limits, referral_address_allowances, referral_submissions: no
+-- policies; only the service role touches them.
 
 -- ── Grants ──────────────────────────────────────────────────────────────────────────────
 
@@ -820,6 +817,11 @@ grant select, update on public.referrals to service_role;
 grant select on public.referral_events, public.referral_message_reads to service_role;
 grant select, insert on public.referral_messages to service_role;
 grant select, update, delete on public.notification_outbox to service_role;
+revoke all on public.referral_limits, public.referral_address_allowances, public.referral_submissions
+  from public, anon, authenticated, service_role;
+grant select, update on public.referral_limits to service_role;
+grant select, insert, update, delete on public.referral_address_allowances to service_role;
+grant select, delete on public.referral_submissions to service_role;
 
 revoke execute on function public.referral_actor(uuid), public.referrals_before_write(), public.referrals_after_write(),
   public.referral_messages_before_insert(), public.referral_messages_after_insert(),

@@ -1,5 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { amrMethods, anonClient, claimsOf, codeIn, latestMail, mailTo, uniqueEmail } from './helpers.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  amrMethods,
+  anonClient,
+  claimsOf,
+  codeIn,
+  confirmedUser,
+  latestMail,
+  mailTo,
+  startExtraAuthServer,
+  uniqueEmail,
+} from './helpers.ts';
 
 describe('anonymous sessions', () => {
   it('signs in without an email as an authenticated, anonymous user', async () => {
@@ -43,5 +53,35 @@ describe('anonymous sessions', () => {
     const later = await anonClient().auth.verifyOtp({ email, token: codeIn(await latestMail(email)), type: 'email' });
     expect(later.data.user?.id).toBe(anon.user?.id);
     expect(await mailTo(email)).toHaveLength(2);
+  });
+});
+
+describe('adding an email under GOTRUE_MAILER_AUTOCONFIRM', () => {
+  let server: Awaited<ReturnType<typeof startExtraAuthServer>>;
+  beforeAll(async () => {
+    server = await startExtraAuthServer({ GOTRUE_MAILER_AUTOCONFIRM: 'true' });
+  });
+  afterAll(() => server.close());
+
+  it('makes an anonymous user permanent at once, same id, as signing up would', async () => {
+    const client = anonClient(server.url);
+    const { data: anon } = await client.auth.signInAnonymously();
+    const email = uniqueEmail('anon-autoconfirm');
+    const { data, error } = await client.auth.updateUser({ email });
+    expect(error).toBeNull();
+    expect(data.user).toMatchObject({ id: anon.user?.id, is_anonymous: false, email, app_metadata: { provider: 'email' } });
+    expect(data.user?.identities?.map((i) => i.provider)).toEqual(['email']);
+    expect(await mailTo(email)).toHaveLength(0);
+  });
+
+  it('still makes a permanent user confirm a new address by mail, as GoTrue does', async () => {
+    const { email: old, password } = await confirmedUser('autoconfirm-change');
+    const client = anonClient(server.url);
+    await client.auth.signInWithPassword({ email: old, password });
+    const email = uniqueEmail('autoconfirm-new');
+    const { data, error } = await client.auth.updateUser({ email });
+    expect(error).toBeNull();
+    expect(data.user).toMatchObject({ email: old, new_email: email });
+    expect((await latestMail(email)).subject).toBe('Confirm Email Change');
   });
 });

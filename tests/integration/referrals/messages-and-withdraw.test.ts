@@ -5,7 +5,19 @@ import { ReferralError } from '../../../src/lib/referrals/errors.ts';
 import type { ReferralMessage } from '../../../src/lib/referrals/schema.ts';
 import { sendLinkWorkerMessage, serviceClient } from '../../../scripts/lib/referral-message.ts';
 import { testStack } from '../../support/stack.ts';
-import { call, clientAs, db, resident, type Resident, samplePractice, type SamplePractice, selfAnswers, sql, submit } from './support.ts';
+import {
+  call,
+  clientAs,
+  db,
+  resident,
+  type Resident,
+  samplePractice,
+  type SamplePractice,
+  selfAnswers,
+  sql,
+  submit,
+  wardAnswers,
+} from './support.ts';
 
 /**
  * The thread between a person and their link worker, through the messages interface and
@@ -58,6 +70,14 @@ describe('the message thread', () => {
   it('queues no email for a person who did not choose email', async () => {
     const referral = await referralOf(await resident(), { contact_methods: ['phone'], email: null });
     const sent = await sendLinkWorkerMessage(service, { reference: referral.reference, text: 'I tried to call you.' });
+    expect(sent.queuedNotification).toBe(false);
+  });
+
+  it("queues no email to the person on a professional's referral: its thread is the referrer's", async () => {
+    const person = await resident();
+    const answer = await submit(person, wardAnswers(practice, { contact_methods: ['email'], email: 'bert@example.org' }));
+    const { reference } = answer.body as { reference: string };
+    const sent = await sendLinkWorkerMessage(service, { reference, text: 'We have arranged the grab rails.' });
     expect(sent.queuedNotification).toBe(false);
   });
 

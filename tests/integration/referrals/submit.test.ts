@@ -233,9 +233,7 @@ describe('refusing a submission', () => {
 describe('rate limits', () => {
   it('refuse a session that has sent its hourly number of referrals', async () => {
     const person = await resident();
-    const [{ per }] = (await sql<{ per: number }>(`select per_session_per_hour as per from signpost_private.referral_limits`)) as [
-      { per: number },
-    ];
+    const [{ per }] = (await sql<{ per: number }>(`select per_session_per_hour as per from public.referral_limits`)) as [{ per: number }];
     for (let i = 0; i < per - 1; i++) expect((await submit(person, selfAnswers(practice))).status).toBe(200);
     // The last allowed one, then one too many.
     expect((await submit(person, selfAnswers(practice))).status).toBe(200);
@@ -248,23 +246,22 @@ describe('rate limits', () => {
     const person = await resident();
     const answers = selfAnswers(practice);
     const first = await submit(person, answers);
-    await sql(`insert into signpost_private.referral_submissions (owner_id) select $1 from generate_series(1, 10)`, [person.id]);
+    await sql(`insert into public.referral_submissions (owner_id) select $1 from generate_series(1, 10)`, [person.id]);
     expect((await submit(person, answers)).body).toEqual({ reference: reference(first.body), replayed: true });
   });
 
   it('refuse a client address that has sent its hourly number, whichever session it uses', async () => {
     const address = `203.0.113.${randomInt(1, 254)}`;
     const hash = createHash('sha256').update(address).digest('hex');
-    await sql(`delete from signpost_private.referral_submissions where address_hash = $1`, [hash]);
+    await sql(`delete from public.referral_submissions where address_hash = $1`, [hash]);
     expect((await submit(await resident(), selfAnswers(practice), { forwardedFor: address })).status).toBe(200);
-    const [{ n }] = (await sql<{ n: number }>(
-      `select count(*)::int as n from signpost_private.referral_submissions where address_hash = $1`,
-      [hash],
-    )) as [{ n: number }];
+    const [{ n }] = (await sql<{ n: number }>(`select count(*)::int as n from public.referral_submissions where address_hash = $1`, [
+      hash,
+    ])) as [{ n: number }];
     expect(n).toBe(1);
     await sql(
-      `insert into signpost_private.referral_submissions (owner_id, address_hash)
-       select gen_random_uuid(), $1 from generate_series(1, (select per_address_per_hour from signpost_private.referral_limits) - 1)`,
+      `insert into public.referral_submissions (owner_id, address_hash)
+       select gen_random_uuid(), $1 from generate_series(1, (select per_address_per_hour from public.referral_limits) - 1)`,
       [hash],
     );
     const refused = await submit(await resident(), selfAnswers(practice), { forwardedFor: `${address}, 10.0.0.1` });
@@ -274,22 +271,30 @@ describe('rate limits', () => {
     expect(elsewhere.status).toBe(200);
   });
 
+  it('forget what they counted once it is a day old', async () => {
+    const owner = (await resident()).id;
+    await sql(
+      `insert into public.referral_submissions (owner_id, submitted_at) select $1, now() - interval '25 hours' from generate_series(1, 3)`,
+      [owner],
+    );
+    expect((await submit(await resident(), selfAnswers(practice))).status).toBe(200);
+    expect(await sql(`select 1 from public.referral_submissions where owner_id = $1`, [owner])).toEqual([]);
+  });
+
   it('allow more from an address range given an allowance (a hospital trust behind one address)', async () => {
     const address = `192.0.2.${randomInt(1, 254)}`;
     const hash = createHash('sha256').update(address).digest('hex');
     await sql(
-      `insert into signpost_private.referral_submissions (owner_id, address_hash)
-       select gen_random_uuid(), $1 from generate_series(1, (select per_address_per_hour from signpost_private.referral_limits))`,
+      `insert into public.referral_submissions (owner_id, address_hash)
+       select gen_random_uuid(), $1 from generate_series(1, (select per_address_per_hour from public.referral_limits))`,
       [hash],
     );
     const range = `${address}/32`;
-    await sql(`insert into signpost_private.referral_address_allowances values ($1, 1000, 'Referrals test trust') on conflict do nothing`, [
-      range,
-    ]);
+    await sql(`insert into public.referral_address_allowances values ($1, 1000, 'Referrals test trust') on conflict do nothing`, [range]);
     try {
       expect((await submit(await resident(), selfAnswers(practice), { forwardedFor: address })).status).toBe(200);
     } finally {
-      await sql(`delete from signpost_private.referral_address_allowances where addresses = $1`, [range]);
+      await sql(`delete from public.referral_address_allowances where addresses = $1`, [range]);
     }
   });
 });

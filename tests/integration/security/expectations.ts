@@ -172,7 +172,7 @@ export const expectations = {
     ...noApiAccess,
     select: per({ anon: 'refused', residents: 'own', staff: 'own', curator: 'own', admin: 'own' }),
   },
-  // The notification worker's queue: only the service role.
+  // The notification worker's queue and submit_referral's rate-limit bookkeeping: only the service role.
   notification_outbox: noApiAccess,
   // Staff access log (20261203001100_staff_access_log.sql): written only by log_staff_access(),
   // read only by admins, changed by nobody.
@@ -182,6 +182,9 @@ export const expectations = {
     update: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
     delete: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
   },
+  referral_limits: noApiAccess,
+  referral_address_allowances: noApiAccess,
+  referral_submissions: noApiAccess,
 } satisfies Record<string, TableExpectations>;
 
 export type Table = keyof typeof expectations;
@@ -204,4 +207,8 @@ export const serviceRoleOnly: Partial<Record<Table, Operation[]>> = {
   // The notification worker reads its queue, marks rows sent or failed, and may clear them.
   notification_outbox: ['select', 'update', 'delete'],
   staff_access_log: ['select'],
+  // Operators (and the bench) change the limits and allowances; the log is read and cleared.
+  referral_limits: ['select', 'update'],
+  referral_address_allowances: ['select', 'insert', 'update', 'delete'],
+  referral_submissions: ['select', 'delete'],
 };

@@ -290,6 +290,24 @@ export const cases: Record<Table, TableCase> = {
     patch: () => ({ column: 'last_error', value: 'forged' }),
     targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.notification_outbox.hidden[0]!)),
   },
+  referral_limits: {
+    key: 'id',
+    insert: () => ({ id: true }),
+    patch: () => ({ column: 'per_session_per_hour', value: '100000' }),
+    targets: (_w, count) => Promise.resolve(Array.from({ length: count }, () => 'true')),
+  },
+  referral_address_allowances: {
+    key: 'addresses',
+    insert: () => ({ addresses: '0.0.0.0/0', per_hour: 100000, note: 'Everyone, by a forger' }),
+    patch: () => ({ column: 'per_hour', value: '100000' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.referral_address_allowances.hidden[0]!)),
+  },
+  referral_submissions: {
+    key: 'id',
+    insert: (w) => ({ owner_id: w.callers['anonymous resident'].userId }),
+    patch: () => ({ column: 'address_hash', value: 'forged' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.referral_submissions.hidden[0]!)),
+  },
   staff_members: {
     key: 'user_id',
     insert: (w, role) => ({ user_id: w.spare.users[roles.indexOf(role)], role: 'curator', display_name: 'Promoted in the matrix' }),
@@ -497,6 +515,9 @@ export async function buildWorld(): Promise<World> {
     referral_message_reads: { public: [], hidden: [] },
     notification_outbox: { public: [], hidden: [] },
     staff_access_log: { public: [], hidden: await cases.staff_access_log.targets(w, 2) },
+    referral_limits: { public: [], hidden: ['true'] },
+    referral_address_allowances: { public: [], hidden: [] },
+    referral_submissions: { public: [], hidden: [] },
   };
 
   await buildReferrals(w);
@@ -600,6 +621,13 @@ async function buildReferrals(w: World): Promise<void> {
   w.rows.referral_message_reads = { public: [], hidden: readers.map((r) => c[r].userId!) };
   w.own.referral_message_reads = Object.fromEntries(readers.map((r) => [r, [c[r].userId!]]));
   w.rows.notification_outbox = { public: [], hidden: outbox.map((o) => o.id) };
+  const allowance = `198.18.${Math.floor(Math.random() * 255)}.0/24`;
+  await query(`insert into public.referral_address_allowances values ($1, 10, 'RLS matrix fixture') on conflict do nothing`, [allowance]);
+  w.rows.referral_address_allowances = { public: [], hidden: [allowance] };
+  const logged = await query<{ id: string }>(`insert into public.referral_submissions (owner_id) values ($1) returning id::text as id`, [
+    c['anonymous resident'].userId,
+  ]);
+  w.rows.referral_submissions = { public: [], hidden: logged.map((l) => l.id) };
   if (hiddenEvent.length !== 1 || outbox.length !== all.length + 1)
     throw new Error('the referral triggers did not record what they should');
 }
@@ -609,6 +637,10 @@ export async function removeWorld(w: World): Promise<void> {
   const like = `${prefix}%`;
   await query(`delete from public.team_pcns where team_id = any($1::uuid[]) or pcn_id = any($1::uuid[])`, [w.uuids]);
   await query(`delete from public.referrals where id = any($1::uuid[]) or team_id = any($1::uuid[])`, [w.uuids]);
+  await query(`delete from public.referral_submissions where owner_id = any($1::uuid[])`, [w.userIds]);
+  await query(`delete from public.referral_address_allowances where addresses = any($1::cidr[])`, [
+    w.rows.referral_address_allowances.hidden,
+  ]);
   await query(`delete from auth.users where id = any($1::uuid[])`, [w.userIds]);
   await query(`delete from public.teams where id = any($1::uuid[])`, [w.uuids]);
   await query(`delete from public.gp_practices where id = any($1::uuid[]) or pcn_id = any($1::uuid[])`, [w.uuids]);

@@ -58,9 +58,14 @@ export const updateUser: Handler = async (ctx, req) => {
       if (taken && taken.id !== user.id) {
         throw unprocessable('email_exists', 'A user with this email address has already been registered');
       }
-      if (ctx.config.mailerAutoconfirm) {
+      // As GoTrue: only an anonymous user adding an email is confirmed at once under
+      // GOTRUE_MAILER_AUTOCONFIRM (like signing up); a permanent user always confirms a change.
+      if (user.is_anonymous && ctx.config.mailerAutoconfirm) {
         await tx.query(
-          `update auth.users set email = $2, email_confirmed_at = now(), is_anonymous = false, updated_at = now() where id = $1`,
+          `update auth.users set email = $2, email_confirmed_at = now(), is_anonymous = false, email_change = '',
+             raw_app_meta_data = coalesce(raw_app_meta_data, '{}'::jsonb) || '{"provider":"email","providers":["email"]}'::jsonb,
+             updated_at = now()
+           where id = $1`,
           [user.id, email],
         );
         await upsertEmailIdentity(tx, user.id, email, true);
