@@ -27,18 +27,30 @@ export default function MyReferral(props: Props) {
   }, []);
   if (failed)
     return (
-      <p className="govuk-body" role="alert">
-        This page could not load. Check your internet connection and reload the page.
-      </p>
+      <>
+        <h1 className="govuk-heading-l">Your referral</h1>
+        <p className="govuk-body" role="alert">
+          This page could not load. Check your internet connection and reload the page.
+        </p>
+      </>
     );
-  if (!api) return <p className="govuk-body">Loading your referral…</p>;
+  if (!api) return <Loading />;
   return <Signed api={api} {...props} />;
+}
+
+function Loading() {
+  return (
+    <>
+      <h1 className="govuk-heading-l">Your referral</h1>
+      <p className="govuk-body">Loading your referral…</p>
+    </>
+  );
 }
 
 function Signed({ api, connection, needs, messageMax }: Props & { api: Api }) {
   const supabase = useMemo(() => api.residentClient(connection), [api, connection]);
   const session = useSession(supabase);
-  if (session === 'loading') return <p className="govuk-body">Loading your referral…</p>;
+  if (session === 'loading') return <Loading />;
   if (!session) return <SignIn supabase={supabase} api={api} />;
   return (
     <Referral
@@ -89,7 +101,7 @@ function Referral({ api, supabase, anonymous, email, needs, messageMax }: Referr
     [api, supabase, referralId],
   );
 
-  if (loaded.kind === 'loading') return <p className="govuk-body">Loading your referral…</p>;
+  if (loaded.kind === 'loading') return <Loading />;
   if (loaded.kind === 'problem')
     return (
       <>

@@ -51,7 +51,15 @@ export function PracticeStep<T extends PracticeAnswers>({ answers, set, errors, 
   const question = whose === 'your' ? 'Which GP practice are you registered with?' : 'Which GP practice are they registered with?';
   const pick = (code: string) => choose({ gp_practice_code: code, pcn_code: data.practices.find((p) => p.code === code)?.pcnCode ?? '' });
 
-  if (lookup === 'looking' && !known) return <p className="govuk-body">Finding GP practices near {answers.postcode.toUpperCase()}…</p>;
+  if (lookup === 'looking' && !known)
+    return (
+      <>
+        <h1 className="govuk-heading-l">{question}</h1>
+        <p className="govuk-body" role="status">
+          Finding GP practices near {answers.postcode.toUpperCase()}…
+        </p>
+      </>
+    );
 
   if (!listAll)
     return (
