@@ -20,6 +20,6 @@ export default defineConfig({
   // The sitemap lists every page (100,000 services make several sitemap files and an index).
   integrations: [react(), sitemap({ filter: (page) => !page.endsWith('/404/') }), orukOpenData(), noSecretsInBrowser()],
   server: { host: '127.0.0.1', port: 4321 },
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   trailingSlash: 'ignore',
 });
