@@ -37,14 +37,13 @@ export class DocumentReader {
     this.needTerms = undefined;
   }
 
-  private rows(options: { afterId?: string | null; pageSize?: number; onlyIds?: string[] }): Promise<DocumentRow[]> {
-    return this.client
-      .query<DocumentRow>('select id, parts from public.search_documents($1, $2, $3)', [
-        options.afterId ?? null,
-        options.pageSize ?? 1000,
-        options.onlyIds ?? null,
-      ])
-      .then((r) => r.rows);
+  private async rows(options: { afterId?: string | null; pageSize?: number; onlyIds?: string[] }): Promise<DocumentRow[]> {
+    const { rows } = await this.client.query<DocumentRow>('select id, parts from public.search_documents($1, $2, $3)', [
+      options.afterId ?? null,
+      options.pageSize ?? 1000,
+      options.onlyIds ?? null,
+    ]);
+    return rows;
   }
 
   private async documentsOf(rows: DocumentRow[]): Promise<ServiceDocument[]> {
