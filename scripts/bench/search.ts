@@ -67,10 +67,15 @@ async function timeBuild(context: BenchContext, outDir: string): Promise<{ secon
 
 async function startPreview(context: BenchContext, outDir: string): Promise<ChildProcess> {
   const port = context.profile.ports.site;
-  const child = spawn(process.execPath, [binOf('astro', 'astro'), 'preview', '--port', String(port), '--host', '127.0.0.1'], {
-    env: { ...process.env, ...context.env, SIGNPOST_OUT_DIR: outDir },
-    stdio: 'ignore',
-  });
+  // --ignore-lock: Astro allows one tracked preview per project, and the tests' may be running.
+  const child = spawn(
+    process.execPath,
+    [binOf('astro', 'astro'), 'preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'],
+    {
+      env: { ...process.env, ...context.env, SIGNPOST_OUT_DIR: outDir },
+      stdio: 'ignore',
+    },
+  );
   await waitUntilHealthy('site preview', () => httpOk(`http://127.0.0.1:${port}/search/`));
   return child;
 }
