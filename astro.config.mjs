@@ -35,6 +35,6 @@ export default defineConfig({
     noSecretsInBrowser(),
   ],
   server: { host: '127.0.0.1', port: 4321 },
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   trailingSlash: 'ignore',
 });

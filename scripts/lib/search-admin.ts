@@ -13,10 +13,14 @@ async function succeeded(task: Promise<{ status: string; error?: { message: stri
   if (done.status !== 'succeeded') throw new Error(`Meilisearch could not ${what}: ${done.error?.message ?? done.status}`);
 }
 
+/** Documents per request: Meilisearch indexes each batch as a whole, and fewer, larger batches cost less. */
+const sendSize = 10_000;
+
 /**
  * Rebuilds an index from scratch in a fresh index and swaps it in atomically, so searches never
- * see a half-built index. Pages of documents are sent as they are read; Meilisearch indexes one
- * batch while the next is read.
+ * see a half-built index. The settings go first, once, so the documents are indexed once. Pages
+ * are gathered into large requests sent as they fill, without waiting for Meilisearch to index
+ * one before reading the next: it indexes while the rest are read.
  */
 export async function rebuildIndex(
   client: Meilisearch,
@@ -31,12 +35,22 @@ export async function rebuildIndex(
   const index = client.index<ServiceDocument>(next);
   await succeeded(index.updateSettings(settings).waitTask(), 'apply the index settings');
   let count = 0;
-  const pending: number[] = [];
+  const sent: Promise<number>[] = [];
+  let batch: ServiceDocument[] = [];
+  const send = () => {
+    const task = index.addDocuments(batch).then((t) => t.taskUid);
+    task.catch(() => {}); // awaited below; this only keeps a failure from going unhandled meanwhile
+    sent.push(task);
+    batch = [];
+  };
   for await (const documents of pages) {
-    pending.push((await index.addDocuments(documents)).taskUid);
+    batch.push(...documents);
     count += documents.length;
+    if (batch.length >= sendSize) send();
   }
-  for (const uid of pending) await succeeded(client.tasks.waitForTask(uid, { timeout: 600_000, interval: 100 }), 'index the services');
+  if (batch.length) send();
+  for (const uid of await Promise.all(sent))
+    await succeeded(client.tasks.waitForTask(uid, { timeout: 600_000, interval: 100 }), 'index the services');
   await succeeded(client.swapIndexes([{ indexes: [live, next], rename: false }]).waitTask(), 'swap in the new index');
   await client.deleteIndex(next).waitTask();
   return count;
@@ -49,6 +63,6 @@ export async function indexServices(
   live: string = indexNames.services,
 ): Promise<number> {
   const pages: ServiceDocument[][] = [];
-  for (let i = 0; i < documents.length; i += 5000) pages.push(documents.slice(i, i + 5000));
+  for (let i = 0; i < documents.length; i += sendSize) pages.push(documents.slice(i, i + sendSize));
   return rebuildIndex(client, pages, live);
 }

@@ -4,6 +4,11 @@ import { needsTaxonomyId } from '../../src/lib/directory/listing.ts';
 import { catalogueSchema, catalogueTableNames, type CatalogueTable } from '../../src/lib/schemas/catalogue.ts';
 import { toServiceDocument, type ServiceDocument } from '../../src/lib/search/documents.ts';
 
+interface DocumentRow {
+  id: string;
+  parts: Record<CatalogueTable, unknown[]>;
+}
+
 /**
  * Reads search documents from Postgres as the public sees them: the connection takes the anon
  * role, so row level security decides what becomes searchable, exactly as for the static pages.
@@ -32,16 +37,16 @@ export class DocumentReader {
     this.needTerms = undefined;
   }
 
-  /** One page of documents in id order after `afterId`, or the documents of the given ids. */
-  async page(options: {
-    afterId?: string | null;
-    pageSize?: number;
-    onlyIds?: string[];
-  }): Promise<{ documents: ServiceDocument[]; lastId: string | null }> {
-    const { rows } = await this.client.query<{ id: string; parts: Record<CatalogueTable, unknown[]> }>(
-      'select id, parts from public.search_documents($1, $2, $3)',
-      [options.afterId ?? null, options.pageSize ?? 1000, options.onlyIds ?? null],
-    );
+  private async rows(options: { afterId?: string | null; pageSize?: number; onlyIds?: string[] }): Promise<DocumentRow[]> {
+    const { rows } = await this.client.query<DocumentRow>('select id, parts from public.search_documents($1, $2, $3)', [
+      options.afterId ?? null,
+      options.pageSize ?? 1000,
+      options.onlyIds ?? null,
+    ]);
+    return rows;
+  }
+
+  private async documentsOf(rows: DocumentRow[]): Promise<ServiceDocument[]> {
     const tables = Object.fromEntries(catalogueTableNames.map((t) => [t, [] as unknown[]])) as Record<CatalogueTable, unknown[]>;
     const seen = new Map<CatalogueTable, Set<string>>();
     const add = (table: CatalogueTable, row: unknown) => {
@@ -55,16 +60,32 @@ export class DocumentReader {
     for (const row of rows) for (const table of catalogueTableNames) for (const part of row.parts[table] ?? []) add(table, part);
     for (const term of await this.needs()) add('taxonomy_terms', term);
     const catalogue = catalogueSchema.parse(tables);
-    return { documents: buildListings(catalogue).map(toServiceDocument), lastId: rows.at(-1)?.id ?? null };
+    return buildListings(catalogue).map(toServiceDocument);
   }
 
-  /** Every published service's document, page by page. */
+  /** One page of documents in id order after `afterId`, or the documents of the given ids. */
+  async page(options: {
+    afterId?: string | null;
+    pageSize?: number;
+    onlyIds?: string[];
+  }): Promise<{ documents: ServiceDocument[]; lastId: string | null }> {
+    const rows = await this.rows(options);
+    return { documents: await this.documentsOf(rows), lastId: rows.at(-1)?.id ?? null };
+  }
+
+  /**
+   * Every published service's document, page by page. The next page's query is sent before this
+   * page is turned into documents, so Postgres reads one page while Node builds the other.
+   */
   async *all(pageSize = 2000): AsyncGenerator<ServiceDocument[]> {
-    for (let afterId: string | null = null; ;) {
-      const { documents, lastId } = await this.page({ afterId, pageSize });
+    let next: Promise<DocumentRow[]> | null = this.rows({ afterId: null, pageSize });
+    while (next) {
+      const rows: DocumentRow[] = await next;
+      next = rows.length === pageSize ? this.rows({ afterId: rows.at(-1)!.id, pageSize }) : null;
+      // A failed read-ahead is reported where it is awaited, not as an unhandled rejection.
+      next?.catch(() => {});
+      const documents = await this.documentsOf(rows);
       if (documents.length) yield documents;
-      if (lastId === null) return;
-      afterId = lastId;
     }
   }
 }

@@ -1,7 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { publishedServiceRanges, readServiceRange } from '../lib/directory/read-pages.ts';
+import { endRangeCache, readRangeOnce, startRangeCache } from '../lib/directory/range-cache.ts';
+import { publishedServiceRanges } from '../lib/directory/read-pages.ts';
 import { toHsdsServices } from '../lib/oruk/export-mapping.ts';
 import { writeExportFilesFrom } from '../lib/oruk/write-export-files.ts';
 import { supabaseClient } from '../lib/supabase.ts';
@@ -16,14 +17,22 @@ export function orukOpenData(): AstroIntegration {
   return {
     name: 'signpost:oruk-open-data',
     hooks: {
+      // The pages and this export read each range of the directory once between them (range-cache.ts).
+      'astro:build:start': () => startRangeCache(),
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const client = supabaseClient();
         const ranges = await publishedServiceRanges(client);
         async function* batches() {
-          for (const range of ranges) yield toHsdsServices(await readServiceRange(client, range));
+          // The next range is read while this one is written.
+          let next = ranges[0] ? readRangeOnce(client, ranges[0]) : undefined;
+          for (let i = 0; next; i++) {
+            const catalogue = await next;
+            next = ranges[i + 1] ? readRangeOnce(client, ranges[i + 1]!) : undefined;
+            yield toHsdsServices(catalogue);
+          }
         }
-        const files = await writeExportFilesFrom(batches(), join(fileURLToPath(dir), 'oruk'));
+        const files = await writeExportFilesFrom(batches(), join(fileURLToPath(dir), 'oruk')).finally(endRangeCache);
         logger.info(`wrote ${files} Open Referral UK files in ${((performance.now() - started) / 1000).toFixed(1)}s`);
       },
     },

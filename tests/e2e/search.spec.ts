@@ -25,6 +25,29 @@ test('results appear as the resident types, each name a heading that links to th
   await expectNoAccessibilityViolations(page);
 });
 
+test('choices made before the search wakes up are kept and searched, not reset', async ({ page }) => {
+  // A slow phone: the form is on screen well before the island's script arrives.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_astro\/ServiceSearch\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/search/', { waitUntil: 'domcontentloaded' });
+  const need = page.getByLabel('What would you like help with?');
+  await need.selectOption({ index: 1 });
+  const chosenNeed = await need.inputValue();
+  await page.getByLabel('When', { exact: true }).selectOption('now');
+  await page.getByLabel('Within').selectOption('10');
+  release();
+  await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
+  await expect(page.getByText(/(\d+ services?|No services) found/)).toBeVisible();
+  await expect(need).toHaveValue(chosenNeed);
+  await expect(page.getByLabel('When', { exact: true })).toHaveValue('now');
+  await expect(page.getByLabel('Within')).toHaveValue('10');
+  await expect(page).toHaveURL(new RegExp(`need=${chosenNeed}.*day=now`));
+});
+
 test('the address carries the search, so Back from a service returns to the same results', async ({ page }) => {
   await page.goto('/search/');
   await searchbox(page).fill('walking');

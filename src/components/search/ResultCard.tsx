@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ServiceHit } from '../../lib/search/client.ts';
 import type { LatLng } from '../../lib/geocoding/district-table.ts';
 import { distanceText, openNowText, placeText, statusNotes } from './result-text.ts';
@@ -9,7 +10,7 @@ interface Props {
 }
 
 /** One result: the name as a heading (screen readers jump between them), then what tells it apart. */
-export default function ResultCard({ hit, from, now }: Props) {
+function ResultCard({ hit, from, now }: Props) {
   const notes = statusNotes(hit);
   const place = placeText(hit);
   const distance = from ? distanceText(hit, from) : null;
@@ -33,3 +34,13 @@ export default function ResultCard({ hit, from, now }: Props) {
     </li>
   );
 }
+
+/**
+ * A card is drawn again only when what it shows changed: typing on usually keeps most results, and
+ * redrawing the same cards costs layout on every keystroke.
+ */
+export default memo(
+  ResultCard,
+  (a, b) =>
+    a.from === b.from && a.now.getTime() === b.now.getTime() && (a.hit === b.hit || JSON.stringify(a.hit) === JSON.stringify(b.hit)),
+);

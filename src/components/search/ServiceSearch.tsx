@@ -25,13 +25,45 @@ type Results =
       facets: ServiceResults['facets'];
       ignoredWords: string[];
       from: LatLng | null;
+      /** When these results were found: "Open now" on the cards is as of then. */
+      at: Date;
       more: 'idle' | 'loading' | 'failed';
     };
 
 const attendLabels: Record<string, string> = { 'in person': 'In person', online: 'Online', phone: 'By phone' };
-// No wait after a keystroke: the engine answers in a few ms, and an older answer arriving late is
-// dropped (see `latest`), so searching on every keystroke costs the resident nothing.
-const typingDelayMs = 0;
+/**
+ * What a resident chose before this island woke up (a slow phone shows the form long before its
+ * script runs): read from the page itself while hydrating, so the first render agrees with it and
+ * React keeps the choice instead of resetting it to the default.
+ */
+function chosenBeforeWaking(ids: {
+  q: string;
+  postcode: string;
+  need: string;
+  day: string;
+  radius: string;
+  free: string;
+}): Partial<SearchState> {
+  if (typeof document === 'undefined') return {};
+  const field = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
+  const early: Partial<SearchState> = {};
+  const q = field<HTMLInputElement>(ids.q)?.value.trim();
+  const postcode = field<HTMLInputElement>(ids.postcode)?.value.trim();
+  const need = field<HTMLSelectElement>(ids.need)?.value;
+  const day = field<HTMLSelectElement>(ids.day)?.value;
+  const radius = Number(field<HTMLSelectElement>(ids.radius)?.value);
+  const attend = [...document.querySelectorAll<HTMLInputElement>(`input[name="attend"][id^="${CSS.escape(ids.q)}-attend-"]`)]
+    .filter((box) => box.checked)
+    .map((box) => box.value);
+  if (q) early.q = q;
+  if (postcode) early.postcode = postcode;
+  if (need) early.need = need;
+  if (day) early.day = day as SearchState['day'];
+  if ((radiusChoices as readonly number[]).includes(radius) && radius !== emptyState.radius) early.radius = radius;
+  if (field<HTMLInputElement>(ids.free)?.checked) early.free = true;
+  if (attend.length) early.attend = attend;
+  return early;
+}
 
 function sentence(results: Extract<Results, { kind: 'done' }>, needLabel: string | undefined): string {
   const { state, total } = results;
@@ -52,10 +84,6 @@ function withCount(label: string, count: number | undefined): string {
  * return to it. Talks to Meilisearch only with the search-only key.
  */
 export default function ServiceSearch({ connection, needs, postcodesUrl = 'offline' }: Props) {
-  const [draft, setDraft] = useState<SearchState>(emptyState);
-  const [results, setResults] = useState<Results>({ kind: 'idle' });
-  const latest = useRef(0);
-  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const places = useRef(new Map<string, LatLng>());
   // The two text fields are left to the browser (uncontrolled), so words typed on a slow phone
   // before this island woke up are kept rather than wiped by hydration.
@@ -70,8 +98,14 @@ export default function ServiceSearch({ connection, needs, postcodesUrl = 'offli
     radius: useId(),
     day: useId(),
   };
+  const freeId = `${ids.q}-free`;
+  // Read once, on the render that hydrates the server's form (the ids are the same on both sides).
+  const [early] = useState(() => chosenBeforeWaking({ ...ids, free: freeId }));
+  const [draft, setDraft] = useState<SearchState>(() => ({ ...emptyState, ...early }));
+  const [results, setResults] = useState<Results>({ kind: 'idle' });
+  const latest = useRef(0);
+  const inFlight = useRef<AbortController | null>(null);
   const needCodes = needs.map((n) => n.code);
-  const now = new Date();
 
   async function placeFor(postcode: string): Promise<LatLng> {
     const key = postcode.toUpperCase().replace(/\s+/g, '');
@@ -86,12 +120,26 @@ export default function ServiceSearch({ connection, needs, postcodesUrl = 'offli
 
   async function run(state: SearchState, history: 'push' | 'replace' | 'none') {
     const request = ++latest.current;
-    if (history !== 'none') {
-      const url = `${location.pathname}${writeState(state)}`;
-      if (history === 'push') window.history.pushState(null, '', url);
-      else window.history.replaceState(null, '', url);
+    // A newer search makes the older one pointless: cancel it rather than let it compete.
+    inFlight.current?.abort();
+    const controller = (inFlight.current = new AbortController());
+    const url = `${location.pathname}${writeState(state)}`;
+    // A pushed entry is made at once (Back returns to the search before it). A replaced one is
+    // written once the results are on screen: writing the address costs the browser a few
+    // milliseconds, which should not stand between a keystroke and its results.
+    if (history === 'push') window.history.pushState(null, '', url);
+    const settle = () => {
+      if (history !== 'replace') return;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (request === latest.current) window.history.replaceState(null, '', url);
+        }),
+      );
+    };
+    if (!hasQuery(state)) {
+      settle();
+      return setResults({ kind: 'idle' });
     }
-    if (!hasQuery(state)) return setResults({ kind: 'idle' });
     setResults((r) => (r.kind === 'done' ? r : { kind: 'searching' }));
     let from: LatLng | null = null;
     if (state.postcode) {
@@ -101,25 +149,34 @@ export default function ServiceSearch({ connection, needs, postcodesUrl = 'offli
         if (request !== latest.current) return;
         const message =
           error instanceof Error && error.name === 'GeocodeError' ? error.message : 'We could not look up that postcode. Try again.';
-        return setResults({ kind: 'postcode', message });
+        setResults({ kind: 'postcode', message });
+        return settle();
       }
     }
     try {
-      const found = await searchServices(connection, {
-        words: state.q,
-        need: state.need || undefined,
-        free: state.free,
-        attending: state.attend,
-        day: state.day && state.day !== 'now' ? state.day : undefined,
-        openAt: state.day === 'now' ? new Date() : undefined,
-        near: from ? { ...from, radiusKm: state.radius * 1.609344 } : undefined,
-        limit: pageSize * state.page,
-        facets: true,
-      });
+      const found = await searchServices(
+        connection,
+        {
+          words: state.q,
+          need: state.need || undefined,
+          free: state.free,
+          attending: state.attend,
+          day: state.day && state.day !== 'now' ? state.day : undefined,
+          openAt: state.day === 'now' ? new Date() : undefined,
+          near: from ? { ...from, radiusKm: state.radius * 1.609344 } : undefined,
+          limit: pageSize * state.page,
+          facets: true,
+        },
+        { signal: controller.signal },
+      );
       if (request !== latest.current) return;
-      setResults({ kind: 'done', state, ...found, from, more: 'idle' });
+      // To the minute, as "Open now" is: cards that did not change are then not drawn again.
+      setResults({ kind: 'done', state, ...found, from, at: new Date(Math.floor(Date.now() / 60_000) * 60_000), more: 'idle' });
+      settle();
     } catch {
-      if (request === latest.current) setResults({ kind: 'failed' });
+      if (request !== latest.current) return;
+      setResults({ kind: 'failed' });
+      settle();
     }
   }
 
@@ -157,27 +214,24 @@ export default function ServiceSearch({ connection, needs, postcodesUrl = 'offli
       setDraft(state);
       void run(state, 'none');
     };
-    const typedEarly = { q: qField.current?.value.trim() ?? '', postcode: postcodeField.current?.value.trim() ?? '' };
-    if (!location.search && (typedEarly.q || typedEarly.postcode)) {
-      const state = { ...emptyState, ...typedEarly };
-      setDraft(state);
-      void run(state, 'replace');
-    } else fromAddress();
+    // Words typed and choices made before waking count as a search; otherwise the address decides.
+    if (!location.search && Object.keys(early).length) void run({ ...emptyState, ...early }, 'replace');
+    else fromAddress();
     window.addEventListener('popstate', fromAddress);
     return () => window.removeEventListener('popstate', fromAddress);
   }, []);
 
-  function change(next: Partial<SearchState>, how: 'now' | 'typing') {
+  function change(next: Partial<SearchState>) {
     const state = { ...draft, ...next, page: 1 };
     setDraft(state);
-    clearTimeout(typing.current);
-    if (how === 'typing') typing.current = setTimeout(() => void run(state, 'replace'), typingDelayMs);
-    else void run(state, 'replace');
+    // No wait after a keystroke: the search starts in the same task as the input event (the engine
+    // answers in a few ms), and the previous keystroke's request is cancelled, so searching on
+    // every keystroke costs the resident nothing and no timer adds a frame of delay.
+    void run(state, 'replace');
   }
 
   function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    clearTimeout(typing.current);
     // Read the fields themselves: what was typed before the island woke up never reached React state.
     const form = new FormData(event.currentTarget);
     const state = readState(
@@ -189,7 +243,7 @@ export default function ServiceSearch({ connection, needs, postcodesUrl = 'offli
   }
 
   const toggleAttend = (value: string) => (event: ChangeEvent<HTMLInputElement>) =>
-    change({ attend: event.target.checked ? [...draft.attend, value] : draft.attend.filter((a) => a !== value) }, 'now');
+    change({ attend: event.target.checked ? [...draft.attend, value] : draft.attend.filter((a) => a !== value) });
 
   const facets = results.kind === 'done' ? results.facets : {};
   const needLabel = (code: string) => needs.find((n) => n.code === code)?.label;
@@ -212,7 +266,7 @@ export default function ServiceSearch({ connection, needs, postcodesUrl = 'offli
           aria-describedby={ids.qHint}
           ref={qField}
           defaultValue=""
-          onChange={(e) => change({ q: e.target.value }, 'typing')}
+          onChange={(e) => change({ q: e.target.value })}
           autoComplete="off"
           maxLength={200}
         />
@@ -238,7 +292,7 @@ export default function ServiceSearch({ connection, needs, postcodesUrl = 'offli
               aria-describedby={postcodeError ? ids.postcodeError : undefined}
               aria-invalid={postcodeError ? true : undefined}
               onChange={(e) => setDraft({ ...draft, postcode: e.target.value })}
-              onBlur={() => draft.postcode !== (results.kind === 'done' ? results.state.postcode : '') && change({}, 'now')}
+              onBlur={() => draft.postcode !== (results.kind === 'done' ? results.state.postcode : '') && change({})}
               maxLength={10}
             />
           </div>
@@ -251,7 +305,7 @@ export default function ServiceSearch({ connection, needs, postcodesUrl = 'offli
               id={ids.radius}
               name="radius"
               value={draft.radius}
-              onChange={(e) => change({ radius: Number(e.target.value) }, 'now')}
+              onChange={(e) => change({ radius: Number(e.target.value) })}
             >
               {radiusChoices.map((r) => (
                 <option key={r} value={r}>
@@ -271,7 +325,7 @@ export default function ServiceSearch({ connection, needs, postcodesUrl = 'offli
           <label className="label" htmlFor={ids.need}>
             What would you like help with?
           </label>
-          <select className="select" id={ids.need} name="need" value={draft.need} onChange={(e) => change({ need: e.target.value }, 'now')}>
+          <select className="select" id={ids.need} name="need" value={draft.need} onChange={(e) => change({ need: e.target.value })}>
             <option value="">Anything</option>
             {needs.map((n) => (
               <option key={n.code} value={n.code}>
@@ -287,7 +341,7 @@ export default function ServiceSearch({ connection, needs, postcodesUrl = 'offli
             id={ids.day}
             name="day"
             value={draft.day}
-            onChange={(e) => change({ day: e.target.value as SearchState['day'] }, 'now')}
+            onChange={(e) => change({ day: e.target.value as SearchState['day'] })}
           >
             <option value="">Any time</option>
             <option value="now">Open now</option>
@@ -300,14 +354,14 @@ export default function ServiceSearch({ connection, needs, postcodesUrl = 'offli
           <div className="checkboxes">
             <div className="checkbox">
               <input
-                id={`${ids.q}-free`}
+                id={freeId}
                 type="checkbox"
                 name="free"
                 value="1"
                 checked={draft.free}
-                onChange={(e) => change({ free: e.target.checked }, 'now')}
+                onChange={(e) => change({ free: e.target.checked })}
               />
-              <label htmlFor={`${ids.q}-free`}>{withCount('Free', facets.free?.true)}</label>
+              <label htmlFor={freeId}>{withCount('Free', facets.free?.true)}</label>
             </div>
             {Object.entries(attendLabels).map(([value, label]) => (
               <div className="checkbox" key={value}>
@@ -368,7 +422,7 @@ export default function ServiceSearch({ connection, needs, postcodesUrl = 'offli
           <>
             <ul className="result-list">
               {results.hits.map((hit) => (
-                <ResultCard key={hit.id} hit={hit} from={results.from} now={now} />
+                <ResultCard key={hit.id} hit={hit} from={results.from} now={results.at} />
               ))}
             </ul>
             {results.hits.length < results.total && (

@@ -1,7 +1,8 @@
 import { supabaseClient } from '../supabase.ts';
 import { sampleData } from '../sample-data/index.ts';
 import { buildListings, type Listing } from './listing.ts';
-import { DirectoryReadError, publishedServiceRanges, readServiceRange, type ServiceRange } from './read-pages.ts';
+import { readRangeOnce } from './range-cache.ts';
+import { DirectoryReadError, publishedServiceRanges, type ServiceRange } from './read-pages.ts';
 import { type ListingSummary, summarise } from './summary.ts';
 
 export interface Need {
@@ -52,7 +53,7 @@ export function loadDirectoryIndex(): Promise<DirectoryIndex> {
     const entries: ListingSummary[] = [];
     const rangeOf = new Map<string, ServiceRange>();
     // A few ranges in flight at once: the time goes in waiting for the API, not in work here.
-    const reads = ranges.map((range) => async () => ({ range, listings: buildListings(await readServiceRange(client, range)) }));
+    const reads = ranges.map((range) => async () => ({ range, listings: buildListings(await readRangeOnce(client, range)) }));
     let next = 0;
     await Promise.all(
       Array.from({ length: Math.min(3, reads.length) }, async () => {
@@ -90,7 +91,7 @@ function readRange(range: ServiceRange): Promise<Map<string, Listing>> {
   const key = keyOf(range);
   let listings = recent.get(key);
   if (!listings) {
-    listings = readServiceRange(supabaseClient(), range).then((c) => new Map(buildListings(c).map((l) => [l.id, l])));
+    listings = readRangeOnce(supabaseClient(), range).then((c) => new Map(buildListings(c).map((l) => [l.id, l])));
     recent.set(key, listings);
     if (recent.size > 3) recent.delete(recent.keys().next().value!);
   }

@@ -26,15 +26,19 @@ export async function writeExportFilesFrom(batches: Iterable<HsdsService[]> | As
     if (!out.write(chunk)) await Promise.race([new Promise<void>((resolve) => out.once('drain', () => resolve())), failed]);
   };
   let count = 0;
+  // One file per service, a few dozen written at once: one at a time, the build mostly waits on the disk.
+  const files: Promise<void>[] = [];
   await write('{"contents":[');
   for await (const services of batches) {
     for (const service of services) {
       const json = JSON.stringify(service);
       await write(`${count ? ',' : ''}${json}`);
-      await writeFile(join(dir, 'services', `${encodeURIComponent(service.id)}.json`), json);
+      files.push(writeFile(join(dir, 'services', `${encodeURIComponent(service.id)}.json`), json));
+      if (files.length >= 32) await Promise.all(files.splice(0));
       count++;
     }
   }
+  await Promise.all(files);
   // The page's counts come last: they are known only once every service has been written.
   const { contents: _, ...page } = hsdsPageSchema.parse({
     total_items: count,

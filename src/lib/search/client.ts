@@ -108,8 +108,17 @@ function clientFor(connection: SearchConnection): Meilisearch {
   return client;
 }
 
-export async function searchServices(connection: SearchConnection, query: ServiceQuery): Promise<ServiceResults> {
+/**
+ * One search as the island and the tests run it. `signal` lets a newer keystroke cancel the
+ * request of an older one, so stale searches never compete with the one the resident sees.
+ */
+export async function searchServices(
+  connection: SearchConnection,
+  query: ServiceQuery,
+  options: { signal?: AbortSignal } = {},
+): Promise<ServiceResults> {
   const client = clientFor(connection);
+  const init = options.signal ? { signal: options.signal } : undefined;
   const indexUid = connection.index ?? indexNames.services;
   const filter = buildFilter(query);
   const sort = sortFor(query);
@@ -121,28 +130,30 @@ export async function searchServices(connection: SearchConnection, query: Servic
     ...(sort ? { sort } : {}),
   };
   const run = async (q: string): Promise<Omit<ServiceResults, 'ignoredWords'>> => {
+    // Need counts leave the need filter out, so the other needs still show how many they hold.
+    // Without a need chosen that is the same search, so one query counts everything.
+    const needFilters = buildFilter({ ...query, need: undefined, needs: undefined });
+    const oneQuery = query.facets && needFilters.length === filter.length;
     const main = {
       ...common,
       q,
       offset: query.offset ?? 0,
       limit: query.limit ?? 20,
       ...(filter.length ? { filter } : {}),
-      ...(query.facets ? { facets: ['free', 'attending', 'days'] } : {}),
+      ...(query.facets ? { facets: oneQuery ? ['needs', 'free', 'attending', 'days'] : ['free', 'attending', 'days'] } : {}),
     };
-    if (!query.facets) {
+    if (!query.facets || oneQuery) {
       const { indexUid: _, ...params } = main;
-      const result = await client.index<ServiceHit>(indexUid).search(q, params);
+      const result = await client.index<ServiceHit>(indexUid).search(q, params, init);
       return {
         hits: result.hits,
         total: result.estimatedTotalHits ?? result.hits.length,
-        facets: {},
+        facets: result.facetDistribution ?? {},
         processingTimeMs: result.processingTimeMs,
       };
     }
-    // Need counts leave the need filter out, so the other needs still show how many they hold.
-    const needFilters = buildFilter({ ...query, need: undefined, needs: undefined });
     const needCounts = { ...common, q, limit: 0, facets: ['needs'], ...(needFilters.length ? { filter: needFilters } : {}) };
-    const { results } = await client.multiSearch({ queries: [main, needCounts] });
+    const { results } = await client.multiSearch({ queries: [main, needCounts] }, init);
     const [result, needs] = results;
     return {
       hits: result!.hits as ServiceHit[],
@@ -157,9 +168,10 @@ export async function searchServices(connection: SearchConnection, query: Servic
   if (result.hits.length === 0 && (query.offset ?? 0) === 0 && terms.length > 1) {
     // A word that matches nothing at the start would otherwise sink the whole search: ask which
     // words match anything at all, and search again without the others.
-    const counts = await client.multiSearch({
-      queries: terms.map((term) => ({ indexUid, q: term, limit: 0, ...(filter.length ? { filter } : {}) })),
-    });
+    const counts = await client.multiSearch(
+      { queries: terms.map((term) => ({ indexUid, q: term, limit: 0, ...(filter.length ? { filter } : {}) })) },
+      init,
+    );
     const kept = terms.filter((_, i) => (counts.results[i]?.estimatedTotalHits ?? 0) > 0);
     if (kept.length && kept.length < terms.length) {
       ignoredWords = terms.filter((t) => !kept.includes(t));

@@ -82,21 +82,27 @@ export const displayedAttributes = [
  */
 export const serviceIndexSettings = {
   searchableAttributes: ['name', 'needLabels', 'needWords', 'summary', 'organisation', 'description', 'towns', 'areas', 'postcodes'],
+  // Only what filters need is built: equality for the codes, days and slots (no range index), a
+  // range only for ages, and no facet search (the island shows counts, never searches a facet).
   filterableAttributes: [
-    'needs',
-    'areas',
-    'towns',
-    'free',
-    'days',
-    'openSlots',
-    'monthlySlots',
-    'attending',
-    'access',
-    'languages',
-    'minAge',
-    'maxAge',
-    'status',
-    'checked',
+    {
+      attributePatterns: [
+        'needs',
+        'areas',
+        'towns',
+        'free',
+        'days',
+        'openSlots',
+        'monthlySlots',
+        'attending',
+        'access',
+        'languages',
+        'status',
+        'checked',
+      ],
+      features: { facetSearch: false, filter: { equality: true, comparison: false } },
+    },
+    { attributePatterns: ['minAge', 'maxAge'], features: { facetSearch: false, filter: { equality: true, comparison: true } } },
     '_geo',
   ],
   sortableAttributes: ['name', '_geo', 'checkedDay'],
@@ -111,6 +117,7 @@ export const serviceIndexSettings = {
   stopWords,
   synonyms: meiliSynonyms(),
   faceting: { maxValuesPerFacet: 100 },
+  facetSearch: false,
   pagination: { maxTotalHits: 2000 },
   // Proximity word by word: "by attribute" indexed only about 10 % faster and ranked the judged
   // queries a little worse (a phrase's words next to each other say more than anywhere in a field).
