@@ -261,12 +261,13 @@ create trigger referral_messages_after_insert after insert on public.referral_me
 
 -- Who on the staff may read which referrals: link workers of the routed team, coordinators
 -- of any team serving the referral's PCN (one triage across the teams serving a place).
--- Each answers null / empty without a session, and is evaluated once per statement.
+-- Each answers null / empty without a session, and without a second factor: public.staff_role()
+-- counts a role only in an aal2 session (20261203001000_staff_two_factor.sql). Evaluated once per statement.
 create or replace function public.my_link_worker_team() returns uuid
 language sql stable security definer set search_path = ''
 as $$
   select sm.team_id from public.staff_members sm
-  where auth.uid() is not null and sm.user_id = auth.uid() and sm.active and sm.role = 'link_worker'
+  where public.staff_role() = 'link_worker' and sm.user_id = auth.uid() and sm.active
 $$;
 
 create or replace function public.my_coordinated_pcns() returns uuid[]
@@ -274,7 +275,7 @@ language sql stable security definer set search_path = ''
 as $$
   select coalesce(array_agg(tp.pcn_id), '{}') from public.staff_members sm
   join public.team_pcns tp on tp.team_id = sm.team_id
-  where auth.uid() is not null and sm.user_id = auth.uid() and sm.active and sm.role = 'coordinator'
+  where public.staff_role() = 'coordinator' and sm.user_id = auth.uid() and sm.active
 $$;
 
 -- Raises an error PostgREST passes on as it is: the HTTP status, and a body with a stable code,

@@ -3,7 +3,7 @@ import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { profiles } from '../../../scripts/stack/profiles.ts';
 import type { SubmissionInput } from '../../../src/lib/referrals/schema.ts';
-import { userToken } from '../../support/jwt.ts';
+import { staffToken, userToken } from '../../support/jwt.ts';
 import { testStack } from '../../support/stack.ts';
 
 /** Runs SQL as postgres on the test database (to set up and to look at what was stored). */
@@ -29,7 +29,7 @@ export async function resident(anonymous = true): Promise<Resident> {
   return { id, token: userToken(id, anonymous ? { is_anonymous: true } : { email }) };
 }
 
-/** A member of staff of a team, with a token. */
+/** A member of staff of a team, with a token of a session that passed its second factor (aal2). */
 export async function staff(role: 'link_worker' | 'coordinator' | 'curator' | 'admin', teamId: string | null): Promise<Resident> {
   const person = await resident(false);
   await sql(`insert into public.staff_members (user_id, role, team_id, display_name) values ($1, $2, $3, 'Referrals test')`, [
@@ -37,7 +37,7 @@ export async function staff(role: 'link_worker' | 'coordinator' | 'curator' | 'a
     role,
     teamId,
   ]);
-  return person;
+  return { id: person.id, token: staffToken(person.id, { email: `referrals-${person.id.slice(0, 8)}@referrals-test.example.org` }) };
 }
 
 export interface ApiAnswer {
