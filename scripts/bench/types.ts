@@ -27,6 +27,9 @@ export interface BenchRow {
 
 export type BenchModule = (context: BenchContext) => Promise<BenchRow[]>;
 
+/** Where a module runs: at each scale of generated services (the default), or once over the sample data. */
+export type BenchScope = 'each scale' | 'sample data';
+
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
