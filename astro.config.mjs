@@ -5,6 +5,7 @@ import { noSecretsInBrowser } from './scripts/lib/no-secrets-in-browser.ts';
 import { publicConfig } from './src/lib/config.ts';
 import sitemap from '@astrojs/sitemap';
 import { orukOpenData } from './src/integrations/oruk-open-data.ts';
+import { modulePreload } from './src/integrations/module-preload.ts';
 
 // Bad settings (a secret key where the publishable key belongs, or local defaults in a production
 // build) stop the build before it writes anything. NODE_ENV is left out: Astro sets it to
@@ -18,7 +19,7 @@ export default defineConfig({
   site: process.env.PUBLIC_SITE_URL ?? 'http://localhost:4321',
   outDir: process.env.SIGNPOST_OUT_DIR ?? './dist',
   // The sitemap lists every page (100,000 services make several sitemap files and an index).
-  integrations: [react(), sitemap({ filter: (page) => !page.endsWith('/404/') }), orukOpenData(), noSecretsInBrowser()],
+  integrations: [react(), sitemap({ filter: (page) => !page.endsWith('/404/') }), orukOpenData(), modulePreload(), noSecretsInBrowser()],
   server: { host: '127.0.0.1', port: 4321 },
   build: { format: 'directory' },
   trailingSlash: 'ignore',

@@ -73,7 +73,7 @@ interface Visit {
   scriptGzipBytes: number;
 }
 
-async function visit(browser: Browser, outDir: string, url: string, cpuRate: number, profileFile?: string): Promise<Visit> {
+export async function visit(browser: Browser, outDir: string, url: string, cpuRate: number, profileFile?: string): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   try {
     await context.route(
