@@ -45,7 +45,12 @@ for (const file of readdirSync(benchDir).sort()) {
   const name = file.replace(/\.ts$/, '');
   const loaded = (await import(join(benchDir, file))) as { default?: unknown; scope?: BenchScope; title?: string };
   if (typeof loaded.default !== 'function') continue; // a helper (types, http, static-server), not a benchmark
-  modules.push({ name, title: loaded.title ?? name, scope: loaded.scope ?? 'each scale', run: loaded.default as BenchModule });
+  modules.push({
+    name,
+    title: loaded.title ?? name[0]!.toUpperCase() + name.slice(1),
+    scope: loaded.scope ?? 'each scale',
+    run: loaded.default as BenchModule,
+  });
 }
 const wanted = values.only?.split(',').map((n) => n.trim());
 const unknown = wanted?.filter((n) => !modules.some((m) => m.name === n)) ?? [];

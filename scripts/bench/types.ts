@@ -9,7 +9,7 @@ import type { StackProfile } from '../stack/profiles.ts';
  *   generated services; or
  * - once, against a fresh bench stack holding the sample data, when the module exports
  *   `export const scope: BenchScope = 'sample data'`.
- * It may export `title` (the report's heading for it; the file name otherwise). Each row it returns
+ * It may export `title`, the report's heading for it (otherwise its file name, capitalised). Each row it returns
  * is one line of its table in docs/benchmarks.md; a row whose target is missed is flagged there and
  * in the runner's closing summary. A module that throws is reported as failed and the run goes on.
  * A module that is also a command of its own (`npm run bench:maps`) keeps its command-line code
