@@ -34,10 +34,19 @@ const mapPageBudgetBytes = 200 * 1000;
 /** Runs in the page before its own scripts: records the first frame in which the map is drawn and answers focus. */
 function probe(): void {
   const w = window as unknown as { mapInteractiveAt?: number };
+  // Whether anything is drawn, read from a 64 × 64 copy: reading the full canvas every frame would slow the page it measures.
+  let sample: CanvasRenderingContext2D | undefined;
   const drawn = (canvas: HTMLCanvasElement) => {
     if (canvas.width === 0 || canvas.height === 0) return false;
-    const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    for (let i = 3; i < pixels.length; i += 4 * 7) if (pixels[i] !== 0) return true;
+    if (!sample) {
+      const copy = document.createElement('canvas');
+      copy.width = copy.height = 64;
+      sample = copy.getContext('2d', { willReadFrequently: true })!;
+    }
+    sample.clearRect(0, 0, 64, 64);
+    sample.drawImage(canvas, 0, 0, 64, 64);
+    const pixels = sample.getImageData(0, 0, 64, 64).data;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
     return false;
   };
   const check = () => {
