@@ -11,6 +11,7 @@ import { startEdgeFunctions } from '../stack/edge-functions.ts';
 import { startStack } from '../stack/index.ts';
 import { host, profiles } from '../stack/profiles.ts';
 import { portInUse } from '../stack/processes.ts';
+import { percentile, type BenchContext, type BenchRow } from './types.ts';
 
 /**
  * `npm run bench:oruk`: latency of the ORUK API (supabase/functions/oruk) through the gateway, as
@@ -20,7 +21,11 @@ import { portInUse } from '../stack/processes.ts';
  * Deno's part (routing, mapping, zod checks, JSON, ETag); the rest is the gateway and the
  * connections. Also how long Deno takes from start to its first answer. It measures; it does not judge.
  */
-const { values } = parseArgs({ options: { services: { type: 'string' }, rounds: { type: 'string', default: '200' } } });
+// Imported by `npm run bench` (see orukApiBench below), the command line is not this command's.
+const { values } = parseArgs({
+  args: import.meta.main ? process.argv.slice(2) : [],
+  options: { services: { type: 'string' }, rounds: { type: 'string', default: '200' } },
+});
 const rounds = Number(values.rounds);
 const scale = values.services ? Number(values.services) : undefined;
 if (scale !== undefined && (!Number.isInteger(scale) || scale < 1)) throw new Error('--services must be a whole number above 0');
@@ -69,52 +74,93 @@ async function measure(urls: () => string): Promise<Sample[]> {
   return samples;
 }
 
-const profile = scale ? profiles.bench : profiles.local;
-if (scale && !(await portInUse(profile.ports.postgres))) rmSync(profile.stateDir, { recursive: true, force: true });
-const stack = await startStack(profile, () => {});
-try {
-  const config = scriptConfig({ ...process.env, ...stack.env });
-  if (scale) {
-    console.log(`Generating ${scale} services…`);
-    const generated = await runNode('scripts/generate.ts', ['--services', String(scale), '--database-url', config.DATABASE_URL]);
-    if (generated !== 0) throw new Error('The generator failed; see above.');
-  } else {
-    await prepareData(stack, () => {});
+/** A million fresh rows have no planner statistics yet, and autovacuum would analyse them while the requests run. */
+async function settle(databaseUrl: string): Promise<{ id: string; n: string }[]> {
+  const db = await connect(databaseUrl);
+  try {
+    await db.query('vacuum (analyze)');
+    return (
+      await db.query<{ id: string; n: string }>(
+        'select id, count(*) over () as n from public.services where published order by random() limit 500',
+      )
+    ).rows;
+  } finally {
+    await db.end();
   }
-  const db = await connect(config.DATABASE_URL);
-  // A million fresh rows have no planner statistics yet, and autovacuum would analyse them while
-  // the requests run; a directory in use has both done, so settle the database first.
-  const settling = performance.now();
-  await db.query('vacuum (analyze)');
-  console.log(`Vacuumed and analysed in ${((performance.now() - settling) / 1000).toFixed(1)} s.`);
-  const ids = (
-    await db.query<{ id: string; n: string }>(
-      'select id, count(*) over () as n from public.services where published order by random() limit 500',
-    )
-  ).rows;
-  await db.end();
-  // Shared machines skew every figure; say how busy this one was.
-  console.log(
-    `ORUK API over ${ids[0]?.n ?? 0} published services, ${rounds} requests each, one at a time (load average ${loadAverage()}):`,
-  );
+}
 
-  const base = `${config.PUBLIC_SUPABASE_URL}/functions/v1/oruk`;
-  report('GET /services?page=1&per_page=50', await measure(() => `${base}/services?page=1&per_page=50`));
+/** `npm run bench`: the same two requests at each scale, on the runner's bench stack (see scripts/bench/types.ts). */
+export const title = 'ORUK API';
+export default async function orukApiBench(context: BenchContext): Promise<BenchRow[]> {
+  const base = `${context.config.PUBLIC_SUPABASE_URL}/functions/v1/oruk`;
+  const ids = await settle(context.config.DATABASE_URL);
   let next = 0;
-  report('GET /services/{id} (random published ids)', await measure(() => `${base}/services/${ids[next++ % ids.length]!.id}`));
-  console.log(`Load average after the requests: ${loadAverage()}`);
+  const judged = context.scale >= 100_000;
+  const rows: BenchRow[] = [];
+  for (const [label, url, targetMs] of [
+    ['GET /services?page=1&per_page=50', () => `${base}/services?page=1&per_page=50`, 50],
+    ['GET /services/{id}', () => `${base}/services/${ids[next++ % ids.length]!.id}`, 20],
+  ] as const) {
+    context.log(`  ${label}…`);
+    const samples = await measure(url);
+    const total = samples.map((s) => s.total);
+    const parts = `database ${p(
+      samples.map((s) => s.db),
+      95,
+    )} ms, Deno ${p(
+      samples.map((s) => s.app),
+      95,
+    )} ms`;
+    rows.push({
+      measure: `${label} through the gateway, p50 / p95 (the database's and Deno's parts at p95)`,
+      figure: `${p(total, 50)} / ${p(total, 95)} ms (${parts}; n=${samples.length})`,
+      target: judged ? `≤ ${targetMs} ms p95` : '—',
+      met: judged ? percentile(total, 95) <= targetMs : null,
+    });
+  }
+  return rows;
+}
 
-  // Deno's cost to the stack: a second instance of the function, from start to its first answer.
-  const started = performance.now();
-  const deno = await startEdgeFunctions({
-    host,
-    port: profile.ports.functions + 50,
-    supabaseUrl: config.PUBLIC_SUPABASE_URL,
-    anonKey: config.PUBLIC_SUPABASE_PUBLISHABLE_KEY,
-    logFile: join(profile.stateDir, 'edge-functions-bench.log'),
-  });
-  console.log(`Deno start to first answer (npm packages already installed): ${(performance.now() - started).toFixed(0)} ms`);
-  await deno.stop();
-} finally {
-  await stack.stop();
+if (import.meta.main) {
+  const profile = scale ? profiles.bench : profiles.local;
+  if (scale && !(await portInUse(profile.ports.postgres))) rmSync(profile.stateDir, { recursive: true, force: true });
+  const stack = await startStack(profile, () => {});
+  try {
+    const config = scriptConfig({ ...process.env, ...stack.env });
+    if (scale) {
+      console.log(`Generating ${scale} services…`);
+      const generated = await runNode('scripts/generate.ts', ['--services', String(scale), '--database-url', config.DATABASE_URL]);
+      if (generated !== 0) throw new Error('The generator failed; see above.');
+    } else {
+      await prepareData(stack, () => {});
+    }
+    // A directory in use has its statistics and vacuum done, so settle the database first.
+    const settling = performance.now();
+    const ids = await settle(config.DATABASE_URL);
+    console.log(`Vacuumed and analysed in ${((performance.now() - settling) / 1000).toFixed(1)} s.`);
+    // Shared machines skew every figure; say how busy this one was.
+    console.log(
+      `ORUK API over ${ids[0]?.n ?? 0} published services, ${rounds} requests each, one at a time (load average ${loadAverage()}):`,
+    );
+
+    const base = `${config.PUBLIC_SUPABASE_URL}/functions/v1/oruk`;
+    report('GET /services?page=1&per_page=50', await measure(() => `${base}/services?page=1&per_page=50`));
+    let next = 0;
+    report('GET /services/{id} (random published ids)', await measure(() => `${base}/services/${ids[next++ % ids.length]!.id}`));
+    console.log(`Load average after the requests: ${loadAverage()}`);
+
+    // Deno's cost to the stack: a second instance of the function, from start to its first answer.
+    const started = performance.now();
+    const deno = await startEdgeFunctions({
+      host,
+      port: profile.ports.functions + 50,
+      supabaseUrl: config.PUBLIC_SUPABASE_URL,
+      anonKey: config.PUBLIC_SUPABASE_PUBLISHABLE_KEY,
+      logFile: join(profile.stateDir, 'edge-functions-bench.log'),
+    });
+    console.log(`Deno start to first answer (npm packages already installed): ${(performance.now() - started).toFixed(0)} ms`);
+    await deno.stop();
+  } finally {
+    await stack.stop();
+  }
 }

@@ -1,10 +1,10 @@
 import 'leaflet/dist/leaflet.css';
 import L, { type Map as LeafletMap, type PathOptions } from 'leaflet';
-import { useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
-import { GeoJSON, MapContainer, TileLayer, Tooltip, useMap } from 'react-leaflet';
+import { useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { MapContainer, TileLayer, useMap } from 'react-leaflet';
 import { clusterGroup, linkPin } from './cluster.ts';
-import { link } from './dom.ts';
-import { describeMap, markInteractive } from './map-container.ts';
+import { link, text } from './dom.ts';
+import { boundsOf, describeMap, markInteractive } from './map-container.ts';
 import { MapToolbar } from './MapToolbar.tsx';
 import type { MapArea, Tiles } from './map-types.ts';
 
@@ -47,6 +47,37 @@ function AreaPins({ areas, setActive }: { areas: MapArea[]; setActive: SetActive
 }
 
 /**
+ * Every area's boundary, drawn on the map's canvas: pointing at one highlights it and names it,
+ * clicking opens its page. Plain Leaflet layers made once, not a React component per area, so the
+ * first drawing and each change of highlight touch only what changed.
+ */
+function AreaShapes({ areas, active, setActive }: { areas: MapArea[]; active: string | null; setActive: SetActive }) {
+  const map = useMap();
+  const shapes = useRef(new Map<string, L.GeoJSON>());
+  useEffect(() => {
+    const made = shapes.current;
+    for (const area of areas) {
+      const shape = L.geoJSON(area.boundary, { style: areaStyle });
+      shape.bindTooltip(text(area.name), { sticky: true });
+      shape.on({
+        mouseover: () => setActive(area.code),
+        mouseout: () => setActive((current) => (current === area.code ? null : current)),
+        click: () => window.location.assign(area.path),
+      });
+      made.set(area.code, shape.addTo(map));
+    }
+    return () => {
+      for (const shape of made.values()) shape.remove();
+      made.clear();
+    };
+  }, [map, areas, setActive]);
+  useEffect(() => {
+    for (const [code, shape] of shapes.current) shape.setStyle(code === active ? activeStyle : areaStyle);
+  }, [active]);
+  return null;
+}
+
+/**
  * /areas: every PCN area on a canvas-rendered map. Each area has a pin that is a real link, so Tab
  * reaches every area and Enter opens its page; hovering an area or focusing its pin highlights it
  * and names it; clicking an area opens its page.
@@ -56,9 +87,10 @@ export default function AreasMap({ areas, tiles, describedBy }: Props) {
   const [active, setActive] = useState<string | null>(null);
   const bounds = useMemo(
     () =>
-      L.geoJSON(areas.map((a) => a.boundary))
-        .getBounds()
-        .pad(0.05),
+      boundsOf(
+        areas.map((a) => a.boundary),
+        0.05,
+      ),
     [areas],
   );
 
@@ -75,20 +107,7 @@ export default function AreasMap({ areas, tiles, describedBy }: Props) {
       <MapToolbar map={map} bounds={bounds} resetLabel="Show all areas" />
       <MapContainer ref={setMap} bounds={bounds} preferCanvas zoomControl={false} scrollWheelZoom={false} className="map">
         {tiles.url !== 'none' && <TileLayer url={tiles.url} attribution={tiles.attribution} />}
-        {areas.map((area) => (
-          <GeoJSON
-            key={area.code}
-            data={area.boundary}
-            style={area.code === active ? activeStyle : areaStyle}
-            eventHandlers={{
-              mouseover: () => setActive(area.code),
-              mouseout: () => setActive((current) => (current === area.code ? null : current)),
-              click: () => window.location.assign(area.path),
-            }}
-          >
-            <Tooltip sticky>{area.name}</Tooltip>
-          </GeoJSON>
-        ))}
+        <AreaShapes areas={areas} active={active} setActive={setActive} />
         <AreaPins areas={areas} setActive={setActive} />
       </MapContainer>
       <p className="map-status">

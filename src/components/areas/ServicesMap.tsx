@@ -5,7 +5,7 @@ import { GeoJSON, MapContainer, TileLayer, useMap } from 'react-leaflet';
 import type { AreaGeometry } from '../../lib/schemas/geojson.ts';
 import { clusterGroup, linkPin } from './cluster.ts';
 import { link } from './dom.ts';
-import { describeMap, markInteractive } from './map-container.ts';
+import { boundsOf, describeMap, markInteractive } from './map-container.ts';
 import { MapToolbar } from './MapToolbar.tsx';
 import type { MapService, Tiles } from './map-types.ts';
 
@@ -41,7 +41,7 @@ function ServicePins({ services }: { services: MapService[] }) {
 /** An area page's map: its boundary and the services that meet inside it. */
 export default function ServicesMap({ areaName, boundary, services, tiles, describedBy }: Props) {
   const [map, setMap] = useState<LeafletMap | null>(null);
-  const bounds = useMemo(() => L.geoJSON(boundary).getBounds().pad(0.02), [boundary]);
+  const bounds = useMemo(() => boundsOf([boundary], 0.02), [boundary]);
 
   useEffect(() => {
     if (!map) return;

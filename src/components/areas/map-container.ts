@@ -1,4 +1,5 @@
-import type { LatLngBounds, Map as LeafletMap } from 'leaflet';
+import L, { type LatLngBounds, type Map as LeafletMap } from 'leaflet';
+import type { AreaGeometry } from '../../lib/schemas/geojson.ts';
 
 /**
  * Names the map for assistive technology and links it to the page's text description. Leaflet
@@ -17,8 +18,20 @@ export function describeMap(map: LeafletMap, label: string, describedBy: string)
  * (scripts/bench/maps.ts).
  */
 export function markInteractive(map: LeafletMap, bounds: LatLngBounds): void {
-  map.invalidateSize();
-  map.fitBounds(bounds);
+  const size = map.getSize();
+  // Fitting again when nothing moved would still redraw the layers and re-cluster the pins.
+  if (!map.invalidateSize().getSize().equals(size)) map.fitBounds(bounds);
   map.getContainer().dataset['ready'] = 'true';
   performance.mark('map-interactive');
+}
+
+/** The bounds of boundaries, padded by a share of their size, read from the coordinates (no layers made just to measure them). */
+export function boundsOf(geometries: AreaGeometry[], pad: number): LatLngBounds {
+  const bounds = L.latLngBounds([]);
+  for (const geometry of geometries) {
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    // The outer ring holds the holes, so it alone sets the bounds.
+    for (const [outer = []] of polygons) for (const [lng, lat] of outer) bounds.extend([lat, lng]);
+  }
+  return bounds.pad(pad);
 }
