@@ -76,7 +76,12 @@ async function startPreview(context: BenchContext, outDir: string): Promise<Chil
       stdio: 'ignore',
     },
   );
-  await waitUntilHealthy('site preview', () => httpOk(`http://127.0.0.1:${port}/search/`));
+  try {
+    await waitUntilHealthy('site preview', () => httpOk(`http://127.0.0.1:${port}/search/`));
+  } catch (error) {
+    await stopChild(child); // not left serving after the bench gives up on it
+    throw error;
+  }
   return child;
 }
 
