@@ -41,9 +41,13 @@ export async function linkInMail(email: string, subject: RegExp): Promise<string
   return link!;
 }
 
-/** The database turns away a referral sent sooner than a person could fill the form in (5 s): wait that out. */
+/**
+ * The database turns away a referral sent sooner than a person could fill the form in (5 s) after the
+ * journey's page began to load: wait that out.
+ */
 export async function waitForMinimumFillTime(page: Page, startedAt: number): Promise<void> {
-  const left = startedAt + 5_500 - Date.now();
+  const pageStarted = await page.evaluate(() => performance.timeOrigin);
+  const left = Math.max(startedAt, pageStarted) + 5_500 - Date.now();
   if (left > 0) await page.waitForTimeout(left);
 }
 

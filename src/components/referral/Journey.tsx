@@ -53,7 +53,13 @@ export function Journey<T>({ definition, data }: { definition: JourneyDefinition
   const [initial] = useState(definition.initial);
   const [answers, setAnswers] = useState<T>(initial);
   const [shown, setShown] = useState<{ slug: string; issues: Issue[] }>({ slug: '', issues: [] });
-  const [meta] = useState(() => ({ idempotency_key: crypto.randomUUID(), form_started_at: new Date().toISOString() }));
+  // The person started when the journey's page began to load (its time origin), not when its script
+  // woke: on a slow phone they may be typing for seconds before that, and the minimum fill time
+  // would turn a real person away.
+  const [meta] = useState(() => ({
+    idempotency_key: crypto.randomUUID(),
+    form_started_at: new Date(performance.timeOrigin).toISOString(),
+  }));
   const [website, setWebsite] = useState('');
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);

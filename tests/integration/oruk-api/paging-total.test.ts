@@ -79,7 +79,9 @@ describe('the number of published services behind the ORUK paging total', () => 
       const anon = await totals();
       expect(Number(anon.total)).toBe(Number(anon.visible));
       await client.query(`reset role`);
-      await client.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub: curator.id, role: 'authenticated' })]);
+      await client.query(`select set_config('request.jwt.claims', $1, true)`, [
+        JSON.stringify({ sub: curator.id, role: 'authenticated', aal: 'aal2' }),
+      ]);
       await client.query(`set local role authenticated`);
       const asCurator = await totals();
       expect(Number(asCurator.total)).toBe(Number(asCurator.visible));

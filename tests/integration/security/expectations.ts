@@ -165,7 +165,12 @@ export const expectations = {
   // nobody changes or removes a message.
   referral_messages: {
     ...referralReadOnly,
-    insert: per({ anon: 'refused', residents: 'allowed', staff: 'blocked', curator: 'blocked', admin: 'blocked' }),
+    insert: {
+      ...per({ anon: 'refused', residents: 'allowed', staff: 'blocked', curator: 'blocked', admin: 'blocked' }),
+      // Staff without a second factor are signed-in people with no referral of their own to write on.
+      'link worker without aal2': 'blocked',
+      'admin without aal2': 'blocked',
+    },
   },
   // Read markers: each reader sees their own; mark_referral_messages_read writes them.
   referral_message_reads: {
