@@ -1,4 +1,4 @@
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
 import {
   limits,
@@ -7,7 +7,6 @@ import {
   referralMessageColumns,
   referralMessageSchema,
 } from '../../src/lib/referrals/schema.ts';
-import type { ScriptConfig } from './config.ts';
 
 export const linkWorkerMessageSchema = z.object({
   reference: referenceSchema,
@@ -21,11 +20,6 @@ export const linkWorkerMessageSchema = z.object({
 export type LinkWorkerMessage = z.input<typeof linkWorkerMessageSchema>;
 
 export class ReferralNotFoundError extends Error {}
-
-/** The service-role client the script acts with (the secret key: never in a browser). */
-export function serviceClient(config: Pick<ScriptConfig, 'PUBLIC_SUPABASE_URL' | 'SUPABASE_SECRET_KEY'>) {
-  return createClient(config.PUBLIC_SUPABASE_URL, config.SUPABASE_SECRET_KEY, { auth: { persistSession: false, autoRefreshToken: false } });
-}
 
 /**
  * Sends a link worker's message to the person who made a referral, through PostgREST with the

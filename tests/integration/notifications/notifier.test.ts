@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scriptConfig } from '../../../scripts/lib/config.ts';
 import { notificationLinks } from '../../../scripts/lib/notification-mail.ts';
-import { sendLinkWorkerMessage, serviceClient } from '../../../scripts/lib/referral-message.ts';
+import { sendLinkWorkerMessage } from '../../../scripts/lib/referral-message.ts';
+import { supabaseService } from '../../../scripts/lib/supabase-service.ts';
 import { runNotifier, type NotifierConfig } from '../../../scripts/lib/notifier.ts';
 import { smtpConfig } from '../../../scripts/lib/smtp-config.ts';
 import { databaseUrl } from '../../../scripts/stack/postgres.ts';
@@ -136,7 +137,7 @@ describe('the notification worker', () => {
     const chose = await referral({ contact_methods: ['email', 'phone'], email: uniqueEmail('chose-email') });
     const didNot = await referral({ contact_methods: ['phone'], email: uniqueEmail('did-not-choose') });
     // As `npm run referral:message` sends it, with the service role.
-    const service = serviceClient(config);
+    const service = supabaseService(config);
     const text = 'Hello, it is Sam. About your diabetes and the bees: can we talk on Tuesday?';
     for (const { reference } of [chose, didNot]) await sendLinkWorkerMessage(service, { reference, text, from: 'Sam, link worker' });
     const to = chose.answers.email as string;

@@ -3,7 +3,8 @@ import { pollingThread } from '../../../src/lib/messages/index.ts';
 import { loadMyReferral, withdrawReferral } from '../../../src/lib/referrals/client.ts';
 import { ReferralError } from '../../../src/lib/referrals/errors.ts';
 import type { ReferralMessage } from '../../../src/lib/referrals/schema.ts';
-import { sendLinkWorkerMessage, serviceClient } from '../../../scripts/lib/referral-message.ts';
+import { sendLinkWorkerMessage } from '../../../scripts/lib/referral-message.ts';
+import { supabaseService } from '../../../scripts/lib/supabase-service.ts';
 import { testStack } from '../../support/stack.ts';
 import {
   call,
@@ -24,7 +25,7 @@ import {
  * PostgREST; withdrawing a referral; the history the database keeps of both.
  */
 let practice: SamplePractice;
-const service = serviceClient({ PUBLIC_SUPABASE_URL: testStack.supabaseUrl, SUPABASE_SECRET_KEY: testStack.secretKey });
+const service = supabaseService({ PUBLIC_SUPABASE_URL: testStack.supabaseUrl, SUPABASE_SECRET_KEY: testStack.secretKey });
 
 async function referralOf(person: Resident, overrides: Record<string, unknown> = {}) {
   const reference = ((await submit(person, selfAnswers(practice, overrides))).body as { reference: string }).reference;
