@@ -193,7 +193,7 @@ if (import.meta.main) {
           `a network error or 5xx; PostgREST is stopped and started at ${restartAt} s. Latency runs from a referral's first attempt to`,
           'its acknowledgement, through the gateway, on a kept-alive client with TCP_NODELAY. Bench-only limits, since every',
           'submitter shares 127.0.0.1 and sends many referrals from one session: `GOTRUE_RATE_LIMIT_ANONYMOUS_USERS` for the sign-ins,',
-          '`signpost_private.referral_limits.per_session_per_hour` and a `referral_address_allowances` row for 127.0.0.1 (wiped',
+          '`public.referral_limits.per_session_per_hour` and a `referral_address_allowances` row for 127.0.0.1 (wiped',
           'with the bench stack; other stacks keep their limits).',
           '',
           `- Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB memory, ${osType()} ${release()}, Node ${process.version}`,
