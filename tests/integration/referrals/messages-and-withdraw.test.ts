@@ -188,7 +188,7 @@ describe('withdrawing a referral', () => {
   it('cannot withdraw a referral the team has already closed', async () => {
     const person = await resident();
     const referral = await referralOf(person);
-    await sql(`update public.referrals set status = 'closed' where id = $1`, [referral.id]);
+    await sql(`update public.referrals set status = 'closed', outcome = 'needs_met' where id = $1`, [referral.id]);
     await expect(withdrawReferral(clientAs(person), referral.id)).rejects.toMatchObject({ code: 'SP409' });
   });
 });

@@ -259,7 +259,7 @@ export const cases: Record<Table, TableCase> = {
   referrals: {
     key: 'id',
     insert: (w, role) => ({ ...referralRow(w, w.callers[role].userId ?? w.spare.users[0]!, w.teams.team), id: uuid(w) }),
-    patch: () => ({ column: 'status', value: 'closed' }),
+    patch: () => ({ column: 'status', value: 'triaged' }),
     targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.referrals.ofTeam)),
   },
   referral_events: {
