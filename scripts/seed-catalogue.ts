@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { changedRows } from '../src/lib/oruk/changed-rows.ts';
 import { writeCatalogue } from '../src/lib/oruk/catalogue-writer.ts';
 import { connect } from '../src/lib/oruk/db.ts';
 import { sampleData, SAMPLE_DATA_MARKER } from '../src/lib/sample-data/index.ts';
@@ -7,7 +8,8 @@ export type SeedCounts = Record<string, number>;
 
 /**
  * Loads the FICTIONAL SAMPLE DATA (PCNs, practices, teams and the directory) into a database.
- * Upserts by id, so running it again changes nothing; called by the stack's seed.
+ * Upserts by id and leaves rows already as they should be untouched (unlocked), so running it
+ * again changes nothing and does not block referrals being made meanwhile; called by the stack's seed.
  */
 export async function seedCatalogue(databaseUrl: string): Promise<SeedCounts> {
   const client = await connect(databaseUrl);
@@ -53,9 +55,20 @@ export async function seedCatalogue(databaseUrl: string): Promise<SeedCounts> {
   }
 }
 
-async function upsert(client: pg.ClientBase, table: string, rows: object[], jsonColumns: string[] = [], conflict = '(id)'): Promise<void> {
+async function upsert(client: pg.ClientBase, table: string, all: object[], jsonColumns: string[] = [], conflict = '(id)'): Promise<void> {
+  if (all.length === 0) return;
+  const columns = Object.keys(all[0] as object).filter((c) => c !== 'created_at' && c !== 'updated_at');
+  // Rows already as they should be are left alone, so a re-seed locks nothing it does not change.
+  const rows =
+    conflict === '(id)'
+      ? await changedRows(
+          client,
+          table,
+          all as Record<string, unknown>[],
+          columns.filter((c) => c !== 'id'),
+        )
+      : all;
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0] as object).filter((c) => c !== 'created_at' && c !== 'updated_at');
   const values: unknown[] = [];
   const tuples = rows.map((row) => {
     const record = row as Record<string, unknown>;

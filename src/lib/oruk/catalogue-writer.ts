@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { changedRows } from './changed-rows.ts';
 import { type Catalogue, type CatalogueTable, catalogueTableNames, catalogueTables } from '../schemas/catalogue.ts';
 
 /** A row the database refused, with its table and why; the caller decides whose fault it is. */
@@ -95,8 +96,13 @@ async function inSavepoint<T>(client: pg.ClientBase, work: () => Promise<T>): Pr
   }
 }
 
-async function upsertBatch(client: pg.ClientBase, table: CatalogueTable, rows: Record<string, unknown>[]): Promise<number> {
+async function upsertBatch(client: pg.ClientBase, table: CatalogueTable, batch: Record<string, unknown>[]): Promise<number> {
   const columns = columnsOf(table);
+  const keep = keepWhenEmpty[table] ?? [];
+  // last_modified alone is not a change worth rewriting a row for (and it defaults to now()).
+  const compared = columns.filter((c) => c !== 'id' && c !== 'last_modified' && !keep.includes(c));
+  const rows = await changedRows(client, table, batch, compared);
+  if (rows.length === 0) return 0;
   const values: unknown[] = [];
   const tuples = rows.map(
     (row) =>
@@ -110,7 +116,6 @@ async function upsertBatch(client: pg.ClientBase, table: CatalogueTable, rows: R
         .join(', ')})`,
   );
   const quoted = columns.map((c) => `"${c}"`);
-  const keep = keepWhenEmpty[table] ?? [];
   const updates = columns
     .filter((c) => c !== 'id')
     .map((c) =>
@@ -118,10 +123,7 @@ async function upsertBatch(client: pg.ClientBase, table: CatalogueTable, rows: R
         ? `"${c}" = case when excluded."${c}" is null or excluded."${c}"::text in ('{}', '') then ${table}."${c}" else excluded."${c}" end`
         : `"${c}" = excluded."${c}"`,
     );
-  // last_modified alone is not a change worth rewriting a row for (and it defaults to now()).
-  const changed = columns
-    .filter((c) => c !== 'id' && c !== 'last_modified' && !keep.includes(c))
-    .map((c) => `${table}."${c}" is distinct from excluded."${c}"`);
+  const changed = compared.map((c) => `${table}."${c}" is distinct from excluded."${c}"`);
   const sql = `insert into public.${table} (${quoted.join(', ')}) values ${tuples.join(', ')}
     on conflict (id) do update set ${updates.join(', ')}
     ${changed.length ? `where ${changed.join(' or ')}` : ''}`;

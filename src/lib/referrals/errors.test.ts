@@ -18,6 +18,12 @@ describe('errors from the referral functions', () => {
     expect(referralErrorFrom({ code: 'PGRST000', message: 'Could not connect' }, 503).code).toBe('network');
   });
 
+  it('treat a transaction the database rolled back for a concurrent one as worth sending again', () => {
+    for (const code of ['40P01', '40001']) {
+      expect(referralErrorFrom({ code, message: 'deadlock detected' }, 500)).toMatchObject({ code: 'network', retryable: true });
+    }
+  });
+
   it('never show a database message nobody wrote for people', () => {
     const error = referralErrorFrom({ code: '23514', message: 'new row violates check constraint "x"' }, 400);
     expect(error.code).toBe('unexpected');

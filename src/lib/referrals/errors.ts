@@ -58,6 +58,9 @@ export function referralErrorFrom(error: ApiFailure, status?: number): ReferralE
     return new ReferralError('network', networkMessage);
   }
   if (status === 503 || status === 502 || status === 504) return new ReferralError('network', networkMessage);
+  // The database rolled the transaction back for a concurrent one (deadlock, serialization):
+  // nothing was stored, and sending again with the same idempotency key is safe.
+  if (code === '40P01' || code === '40001') return new ReferralError('network', networkMessage);
   return new ReferralError('unexpected', unexpectedMessage);
 }
 

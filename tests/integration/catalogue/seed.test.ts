@@ -1,5 +1,7 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { sampleData } from '../../../src/lib/sample-data/index.ts';
+import { testStack } from '../../support/stack.ts';
 import { ensureSampleData, sql } from './support.ts';
 
 describe('seeding the catalogue sample data', () => {
@@ -26,4 +28,25 @@ describe('seeding the catalogue sample data', () => {
     );
     expect(present).toEqual({ services: sampleData.catalogue.services.length, pcns: 9, practices: sampleData.places.practices.length });
   });
+
+  it('does not wait on referrals being made meanwhile, which hold key locks on their practice, PCN and team', async () => {
+    await ensureSampleData();
+    // What a referral's foreign keys take while submit_referral's transaction is open.
+    const referral = new pg.Client({ connectionString: testStack.databaseUrl });
+    await referral.connect();
+    try {
+      await referral.query('begin');
+      await referral.query(`select 1 from public.gp_practices for key share`);
+      await referral.query(`select 1 from public.pcns for key share`);
+      await referral.query(`select 1 from public.teams for key share`);
+      const outcome = await Promise.race([
+        ensureSampleData().then(() => 'finished'),
+        new Promise((resolve) => setTimeout(resolve, 30_000, "still waiting on the referral's locks")),
+      ]);
+      expect(outcome).toBe('finished');
+    } finally {
+      await referral.query('rollback');
+      await referral.end();
+    }
+  }, 60_000);
 });
