@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from '../catalogue/support.ts';
+
+/**
+ * Lints over the migrated test database, in the spirit of Supabase's Security Advisor and
+ * Performance Advisor: each finding names the object and the fix, and any finding fails CI.
+ * The schema PostgREST exposes is `public`; objects owned by an extension are left out.
+ */
+
+const notFromExtension = (classId: string, oid: string) =>
+  `not exists (select 1 from pg_depend d where d.classid = '${classId}'::regclass and d.objid = ${oid} and d.deptype = 'e')`;
+
+/** Columns too coarse for an index to help (a flag that splits rows in two): named with why. */
+const coarseColumns: Record<string, string> = {
+  'referral_events.person_visible': 'a flag; the policy reaches events through the indexed referral_id first',
+  'teams.is_public': 'a flag on a few dozen rows, nearly all true',
+  'organizations.visibility': 'three values, nearly every row "when published"; the policy goes on to the indexed services',
+  'locations.visibility': 'three values, nearly every row "when published"; the policy goes on to the indexed services',
+};
+
+describe('database lints (Security Advisor)', () => {
+  it('has row level security on every table in the exposed schema', async () => {
+    const findings = await sql<{ finding: string }>(
+      `select format('%s: row level security is off. Fix: alter table public.%I enable row level security, then add its policies.', c.relname, c.relname) as finding
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relrowsecurity and ${notFromExtension('pg_class', 'c.oid')}
+       order by 1`,
+    );
+    expect(findings.map((f) => f.finding)).toEqual([]);
+  });
+
+  it('has no policy on a table whose row level security is off, and no table with row level security but no policy', async () => {
+    const findings = await sql<{ finding: string }>(
+      `select format('%s: has policies but row level security is off. Fix: alter table public.%I enable row level security.', c.relname, c.relname) as finding
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relrowsecurity
+         and exists (select 1 from pg_policy p where p.polrelid = c.oid)
+       union all
+       select format('%s: row level security is on but there is no policy, so what it allows is left unsaid. Fix: add a policy saying who may use it (for a table only scripts use: "for all to service_role using (true)").', c.relname)
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relrowsecurity
+         and not exists (select 1 from pg_policy p where p.polrelid = c.oid)
+       order by 1`,
+    );
+    expect(findings.map((f) => f.finding)).toEqual([]);
+  });
+
+  it('gives every function in the exposed schema a fixed search path', async () => {
+    const findings = await sql<{ finding: string }>(
+      `select format('%s(%s): its search path follows the caller. Fix: add "set search_path = ''''" and qualify every name with its schema.', p.proname, pg_get_function_identity_arguments(p.oid)) as finding
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname = 'public' and ${notFromExtension('pg_proc', 'p.oid')}
+         and not exists (select 1 from unnest(coalesce(p.proconfig, '{}')) c where c like 'search_path=%')
+       order by 1`,
+    );
+    expect(findings.map((f) => f.finding)).toEqual([]);
+  });
+
+  it('grants no security definer function to PUBLIC, and grants each one explicitly', async () => {
+    const findings = await sql<{ finding: string }>(
+      `select format('%s(%s): %s. Fix: revoke execute on function public.%I(%s) from public, anon; then grant execute to the roles that need it.',
+                     p.proname, pg_get_function_identity_arguments(p.oid),
+                     case when p.proacl is null then 'has no explicit grants, so PUBLIC may run it with its owner''s rights'
+                          else 'PUBLIC may run it with its owner''s rights' end,
+                     p.proname, pg_get_function_identity_arguments(p.oid)) as finding
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname = 'public' and p.prosecdef and ${notFromExtension('pg_proc', 'p.oid')}
+         and (p.proacl is null or has_function_privilege('public', p.oid, 'execute'))
+       order by 1`,
+    );
+    expect(findings.map((f) => f.finding)).toEqual([]);
+  });
+
+  it('exposes no view that bypasses row level security, and no materialized view', async () => {
+    const findings = await sql<{ finding: string }>(
+      `select format('%s: %s', c.relname,
+                     case c.relkind when 'v' then 'the view runs with its owner''s rights, past row level security. Fix: alter view public.' || quote_ident(c.relname) || ' set (security_invoker = true).'
+                          else 'a materialized view has no row level security. Fix: move it out of public, or revoke select from anon and authenticated.' end) as finding
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and ${notFromExtension('pg_class', 'c.oid')}
+         and ((c.relkind = 'v' and not coalesce('security_invoker=true' = any (c.reloptions) or 'security_invoker=on' = any (c.reloptions), false))
+              or (c.relkind = 'm' and (has_table_privilege('anon', c.oid, 'select') or has_table_privilege('authenticated', c.oid, 'select'))))
+       order by 1`,
+    );
+    expect(findings.map((f) => f.finding)).toEqual([]);
+  });
+
+  it('trusts no metadata a user can edit, in any policy or function', async () => {
+    const findings = await sql<{ finding: string }>(
+      `select format('policy "%s" on %s reads user-editable metadata. Fix: decide with a table the user cannot write (staff_members) or app_metadata.', p.polname, c.relname) as finding
+       from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public'
+         and concat(pg_get_expr(p.polqual, p.polrelid), ' ', pg_get_expr(p.polwithcheck, p.polrelid)) ~* '(raw_user_meta_data|user_metadata)'
+       union all
+       select format('function %s(%s) reads user-editable metadata. Fix: decide with a table the user cannot write (staff_members) or app_metadata.', p.proname, pg_get_function_identity_arguments(p.oid))
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname = 'public' and ${notFromExtension('pg_proc', 'p.oid')} and p.prosrc ~* '(raw_user_meta_data|user_metadata)'
+       order by 1`,
+    );
+    expect(findings.map((f) => f.finding)).toEqual([]);
+  });
+});
+
+describe('database lints (Performance Advisor)', () => {
+  it('wraps auth.uid(), auth.jwt() and current_setting() in (select …) in every policy, so they run once per query', async () => {
+    const policies = await sql<{ policy: string; table: string; expression: string }>(
+      `select p.polname as policy, c.relname as table,
+              concat(pg_get_expr(p.polqual, p.polrelid), ' ', pg_get_expr(p.polwithcheck, p.polrelid)) as expression
+       from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' order by 2, 1`,
+    );
+    const findings = policies.flatMap(({ policy, table, expression }) => {
+      const bare = [...expression.matchAll(/(SELECT\s+)?\b(auth\.(?:uid|jwt|role)\(\)|current_setting\()/gi)].filter((m) => !m[1]);
+      return bare.length
+        ? [
+            `policy "${policy}" on ${table}: calls ${bare[0]![2]} for every row. Fix: write (select ${bare[0]![2]}${bare[0]![2].endsWith('(') ? '…)' : ''}) instead.`,
+          ]
+        : [];
+    });
+    expect(findings).toEqual([]);
+  });
+
+  it('has an index leading with the columns of every foreign key', async () => {
+    const findings = await sql<{ finding: string }>(
+      `select format('%s.%s: the foreign key %s has no index, so deleting or changing the row it points at scans the table. Fix: create index on public.%I (%s).',
+                     c.relname, string_agg(a.attname, ', ' order by k.ord), con.conname, c.relname, string_agg(quote_ident(a.attname), ', ' order by k.ord)) as finding
+       from pg_constraint con
+       join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace
+       cross join lateral unnest(con.conkey) with ordinality k(attnum, ord)
+       join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.attnum
+       where con.contype = 'f' and n.nspname = 'public'
+         and not exists (
+           select 1 from pg_index i
+           where i.indrelid = con.conrelid
+             and (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(con.conkey)] @> con.conkey
+             and (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(con.conkey)] <@ con.conkey)
+       group by c.relname, con.conname
+       order by 1`,
+    );
+    expect(findings.map((f) => f.finding)).toEqual([]);
+  });
+
+  it('has an index on every column a policy filters rows by', async () => {
+    const columns = await sql<{ column: string; indexed: boolean }>(
+      `select distinct c.relname || '.' || a.attname as column,
+              exists (select 1 from pg_index i where i.indrelid = c.oid and a.attnum = any (i.indkey)) as indexed
+       from pg_depend d
+       join pg_class c on c.oid = d.refobjid join pg_namespace n on n.oid = c.relnamespace
+       join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid
+       -- An insert policy only checks the new row, so its columns need no index.
+       join pg_policy pol on pol.oid = d.objid and pol.polcmd <> 'a'
+       where d.classid = 'pg_policy'::regclass and d.refclassid = 'pg_class'::regclass and d.refobjsubid > 0
+         and n.nspname = 'public' and c.relkind in ('r', 'p')
+       order by 1`,
+    );
+    const findings = columns
+      .filter((c) => !c.indexed && !(c.column in coarseColumns))
+      .map((c) => `${c.column}: a policy reads it and no index has it. Fix: create index on public.${c.column.replace('.', ' (')}).`);
+    expect(findings).toEqual([]);
+  });
+
+  it('has no duplicate indexes', async () => {
+    const findings = await sql<{ finding: string }>(
+      `select format('%s: %s index the same columns in the same way. Fix: drop all but one.', c.relname, string_agg(ic.relname, ' and ' order by ic.relname)) as finding
+       from pg_index i
+       join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
+       join pg_class ic on ic.oid = i.indexrelid
+       where n.nspname = 'public'
+       group by c.relname, i.indrelid, i.indkey::text, i.indclass::text, i.indcollation::text,
+                coalesce(pg_get_expr(i.indexprs, i.indrelid), ''), coalesce(pg_get_expr(i.indpred, i.indrelid), '')
+       having count(*) > 1
+       order by 1`,
+    );
+    expect(findings.map((f) => f.finding)).toEqual([]);
+  });
+});
