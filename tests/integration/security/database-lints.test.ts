@@ -110,10 +110,11 @@ describe('database lints (Performance Advisor)', () => {
        where n.nspname = 'public' order by 2, 1`,
     );
     const findings = policies.flatMap(({ policy, table, expression }) => {
-      const bare = [...expression.matchAll(/(SELECT\s+)?\b(auth\.(?:uid|jwt|role)\(\)|current_setting\()/gi)].filter((m) => !m[1]);
-      return bare.length
+      const bare = [...expression.matchAll(/(SELECT\s+)?\b(auth\.(?:uid|jwt|role)\(\)|current_setting\()/gi)].find((m) => !m[1]);
+      const call = bare?.[2];
+      return call
         ? [
-            `policy "${policy}" on ${table}: calls ${bare[0]![2]} for every row. Fix: write (select ${bare[0]![2]}${bare[0]![2].endsWith('(') ? '…)' : ''}) instead.`,
+            `policy "${policy}" on ${table}: calls ${call} for every row. Fix: write (select ${call}${call.endsWith('(') ? '…)' : ''}) instead.`,
           ]
         : [];
     });
