@@ -39,6 +39,12 @@ export async function startPostgrest(profile: StackProfile): Promise<ManagedProc
       PGRST_SERVER_HOST: host,
       PGRST_SERVER_PORT: String(profile.ports.postgrest),
       PGRST_LOG_LEVEL: 'warn',
+      // Verifying an ES256 signature on every request cost PostgREST more than the rest of a
+      // referral's request; a verified token is cached until its own expiry, at the most an hour.
+      PGRST_JWT_CACHE_MAX_LIFETIME: '3600',
+      // With fewer connections than requests in flight, requests queue inside PostgREST, and not in
+      // the order they came: 50 referrals at once had a p95 of 656 ms with 10, 364 ms with 50.
+      PGRST_DB_POOL: process.env.PGRST_DB_POOL ?? '50',
     },
   });
   await waitUntilHealthy('PostgREST', () => httpOk(`http://${host}:${profile.ports.postgrest}/`), { process: proc });
