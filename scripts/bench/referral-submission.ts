@@ -36,16 +36,16 @@ export function referralSubmission(key: string, practice: { code: string; pcnCod
 /**
  * Bench-only limits (the referrals migration's public.referral_limits and
  * referral_address_allowances): each submitter's session may send as many referrals as the run
- * needs, and the one address all submitters share (127.0.0.1) is allowed as many. Only the bench
- * stack, wiped before every run, is changed; other stacks keep their limits.
+ * needs, and so may each submitter's own loopback address (scripts/bench/referral-submitters.ts).
+ * Only the bench stack, wiped before every run, is changed; other stacks keep their limits.
  */
-export async function benchReferralSettings(db: pg.Client, perHour: number): Promise<void> {
+export async function benchReferralSettings(db: pg.Client, perHour: number, addresses: string): Promise<void> {
   await db.query('update public.referral_limits set per_session_per_hour = $1', [perHour]);
   await db.query(
     `insert into public.referral_address_allowances (addresses, per_hour, note)
-     values ('127.0.0.1/32', $1, 'npm run bench:referrals: every submitter shares this address')
+     values ($2, $1, 'npm run bench:referrals: each submitter connects from its own loopback address')
      on conflict (addresses) do update set per_hour = greatest(public.referral_address_allowances.per_hour, excluded.per_hour)`,
-    [perHour * 50],
+    [perHour, addresses],
   );
 }
 

@@ -40,8 +40,16 @@ export interface SubmittersResult {
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The loopback address submitter `index` connects from (127.0.1.1, 127.0.1.2, …): 50 people come
+ * from 50 addresses, and the gateway records each one's, so the per-address limit counts each
+ * person's referrals rather than everyone's (Linux routes all of 127.0.0.0/8 to loopback).
+ */
+export const submitterAddress = (index: number) => `127.0.${1 + Math.floor(index / 254)}.${1 + (index % 254)}`;
+export const submitterAddresses = '127.0.0.0/8';
+
 async function runSubmitters(o: SubmittersOptions): Promise<SubmittersResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: o.tokens.length * 2 });
+  const agents = o.tokens.map((_, i) => new http.Agent({ keepAlive: true, maxSockets: 2, localAddress: submitterAddress(i) }));
   const submissions: Submitted[] = [];
   const statuses = new Map<string, number>();
   const count = (what: string) => statuses.set(what, (statuses.get(what) ?? 0) + 1);
@@ -49,6 +57,7 @@ async function runSubmitters(o: SubmittersOptions): Promise<SubmittersResult> {
   // One person: referrals one after another, each retried under its own key until acknowledged.
   async function submitter(index: number): Promise<void> {
     const headers = { apikey: o.apikey, Authorization: `Bearer ${o.tokens[index]!}` };
+    const agent = agents[index]!;
     while (now() < o.endAt) {
       const record: Submitted = { key: randomUUID(), started: now(), attempts: 0 };
       submissions.push(record);
@@ -81,7 +90,7 @@ async function runSubmitters(o: SubmittersOptions): Promise<SubmittersResult> {
   }
 
   await Promise.all(o.tokens.map((_, i) => submitter(i)));
-  agent.destroy();
+  for (const agent of agents) agent.destroy();
   return { submissions, statuses: [...statuses] };
 }
 

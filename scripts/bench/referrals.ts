@@ -12,7 +12,7 @@ import { profiles } from '../stack/profiles.ts';
 import { portInUse } from '../stack/processes.ts';
 import { requestRaw } from './http.ts';
 import { benchReferralSettings, storedReferrals } from './referral-submission.ts';
-import { submitOnWorker, type Submitted } from './referral-submitters.ts';
+import { submitOnWorker, submitterAddresses, type Submitted } from './referral-submitters.ts';
 import { writeSection } from './sections.ts';
 import { ms, percentile } from './types.ts';
 
@@ -54,8 +54,9 @@ if (import.meta.main) {
   if (await portInUse(profile.ports.postgres)) throw new Error('A bench stack is already running; stop it first.');
   rmSync(profile.stateDir, { recursive: true, force: true });
 
-  // Bench-only settings: here 50 people share one address (127.0.0.1), so the per-address limits on
-  // anonymous sign-ins and on referrals are raised for this stack alone. Normal runs keep them.
+  // Bench-only settings: the sign-ins all come from 127.0.0.1, and each submitter sends far more referrals
+  // than a person would, so the limits on anonymous sign-ins and on referrals are raised for this
+  // stack alone. Normal runs keep them.
   Object.assign(process.env, { GOTRUE_RATE_LIMIT_ANONYMOUS_USERS: String(submitters * 10) });
   const stack = await startStack(profile, () => {});
   try {
@@ -65,7 +66,7 @@ if (import.meta.main) {
     await seedCatalogue(config.DATABASE_URL);
     const db = await connect(config.DATABASE_URL);
     // Each session may send as many referrals as one submitter can in the run (about 20 a second at most).
-    await benchReferralSettings(db, Math.max(1000, seconds * 20));
+    await benchReferralSettings(db, Math.max(1000, seconds * 20), submitterAddresses);
     const practices = (
       await db.query<{ code: string; pcnCode: string }>(
         `select p.code, n.code as "pcnCode" from public.gp_practices p join public.pcns n on n.id = p.pcn_id
@@ -98,6 +99,9 @@ if (import.meta.main) {
       pauseMs: 0,
     });
     const aloneLatency = alone.submissions.filter((s) => s.acknowledged !== undefined).map((s) => s.acknowledged! - s.started);
+    // A fresh stack's referral tables were empty when its connections first planned their queries;
+    // in use, autovacuum analyses them as they fill and the plans follow. Analyse them now, as it would.
+    await db.query('analyze public.referrals, public.referral_submissions, public.referral_events, public.notification_outbox');
 
     const sleep = (msToWait: number) => new Promise((r) => setTimeout(r, msToWait));
     const now = () => performance.timeOrigin + performance.now();
@@ -191,10 +195,11 @@ if (import.meta.main) {
           `Written by \`npm run bench:referrals\` (scripts/bench/referrals.ts). ${submitters} submitters, each with its own anonymous`,
           `session, submit valid referrals one after another${pauseMs ? ` (pausing ${pauseMs} ms between them)` : ' (no pause)'} for ${seconds} s with client-made idempotency keys, retrying a key after`,
           `a network error or 5xx; PostgREST is stopped and started at ${restartAt} s. Latency runs from a referral's first attempt to`,
-          'its acknowledgement, through the gateway, on a kept-alive client with TCP_NODELAY. Bench-only limits, since every',
-          'submitter shares 127.0.0.1 and sends many referrals from one session: `GOTRUE_RATE_LIMIT_ANONYMOUS_USERS` for the sign-ins,',
-          '`public.referral_limits.per_session_per_hour` and a `referral_address_allowances` row for 127.0.0.1 (wiped',
-          'with the bench stack; other stacks keep their limits).',
+          'its acknowledgement, through the gateway, on a kept-alive client with TCP_NODELAY. Each submitter connects from its own',
+          'loopback address (127.0.1.1, 127.0.1.2, …), which the gateway records, as 50 people would come from 50 addresses.',
+          'Bench-only limits, since each submitter sends many referrals from one session and one address:',
+          '`GOTRUE_RATE_LIMIT_ANONYMOUS_USERS` for the sign-ins, `public.referral_limits.per_session_per_hour` and a',
+          '`referral_address_allowances` row for 127.0.0.0/8 (wiped with the bench stack; other stacks keep their limits).',
           '',
           `- Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB memory, ${osType()} ${release()}, Node ${process.version}`,
           `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
