@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { describedBy, ErrorMessage } from './ErrorMessage.tsx';
+import { describedBy } from './ErrorMessage.tsx';
+import { fieldIds, FormGroup } from './FormGroup.tsx';
 
 interface Props {
   id: string;
@@ -29,23 +30,10 @@ export function CharacterCount({ id, label, isPageHeading, hint, error, maxLengt
     const timer = setTimeout(() => setAnnounced(remaining(left)), 1000);
     return () => clearTimeout(timer);
   }, [left]);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const labelEl = (
-    <label className={`govuk-label${isPageHeading ? ' govuk-label--l' : ' govuk-label--m'}`} htmlFor={id}>
-      {label}
-    </label>
-  );
+  const { hintId, errorId } = fieldIds(id, hint, error);
   return (
     <div className="govuk-character-count">
-      <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-        {isPageHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
-        {hint && (
-          <div id={hintId} className="govuk-hint">
-            {hint}
-          </div>
-        )}
-        <ErrorMessage id={`${id}-error`} text={error} />
+      <FormGroup id={id} label={label} labelSize="m" isPageHeading={isPageHeading} hint={hint} error={error}>
         <textarea
           id={id}
           name={id}
@@ -55,7 +43,7 @@ export function CharacterCount({ id, label, isPageHeading, hint, error, maxLengt
           onChange={(e) => onValue(e.target.value)}
           aria-describedby={describedBy(hintId, `${id}-info`, errorId)}
         />
-      </div>
+      </FormGroup>
       <div id={`${id}-info`} className="govuk-visually-hidden">
         You can enter up to {maxLength} characters
       </div>

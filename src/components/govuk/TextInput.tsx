@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
-import { describedBy, ErrorMessage } from './ErrorMessage.tsx';
+import { describedBy } from './ErrorMessage.tsx';
+import { fieldIds, FormGroup } from './FormGroup.tsx';
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> {
   id: string;
@@ -14,22 +15,9 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' |
 }
 
 export function TextInput({ id, label, isPageHeading, hint, error, value, onValue, widthClass, className, ...rest }: Props) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const labelEl = (
-    <label className={`govuk-label${isPageHeading ? ' govuk-label--l' : ''}`} htmlFor={id}>
-      {label}
-    </label>
-  );
+  const { hintId, errorId } = fieldIds(id, hint, error);
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      {isPageHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
-      {hint && (
-        <div id={hintId} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      <ErrorMessage id={`${id}-error`} text={error} />
+    <FormGroup id={id} label={label} isPageHeading={isPageHeading} hint={hint} error={error}>
       <input
         {...rest}
         id={id}
@@ -39,6 +27,6 @@ export function TextInput({ id, label, isPageHeading, hint, error, value, onValu
         onChange={(e) => onValue(e.target.value)}
         aria-describedby={describedBy(hintId, errorId)}
       />
-    </div>
+    </FormGroup>
   );
 }

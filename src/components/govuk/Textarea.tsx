@@ -1,4 +1,5 @@
-import { describedBy, ErrorMessage } from './ErrorMessage.tsx';
+import { describedBy } from './ErrorMessage.tsx';
+import { fieldIds, FormGroup } from './FormGroup.tsx';
 
 interface Props {
   id: string;
@@ -11,19 +12,9 @@ interface Props {
 }
 
 export function Textarea({ id, label, hint, error, rows = 4, value, onValue }: Props) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const { hintId, errorId } = fieldIds(id, hint, error);
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={hintId} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      <ErrorMessage id={`${id}-error`} text={error} />
+    <FormGroup id={id} label={label} labelSize="s" hint={hint} error={error}>
       <textarea
         id={id}
         name={id}
@@ -33,6 +24,6 @@ export function Textarea({ id, label, hint, error, rows = 4, value, onValue }: P
         onChange={(e) => onValue(e.target.value)}
         aria-describedby={describedBy(hintId, errorId)}
       />
-    </div>
+    </FormGroup>
   );
 }
