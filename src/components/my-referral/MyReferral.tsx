@@ -1,7 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { useEffect, useMemo, useState } from 'react';
 import type { MyReferralWithHistory } from '../../lib/referrals/client.ts';
-import type { SupabaseConnection } from '../../lib/resident-session.ts';
+import type { SupabaseConnection } from '../../lib/supabase-session.ts';
 import { SummaryList } from '../govuk/SummaryList.tsx';
 import { AddEmail } from './AddEmail.tsx';
 import type { Api } from './data.ts';

@@ -3,7 +3,7 @@
  * schemas are most of its weight): refer-db's client and messages interface, and the browser
  * session.
  */
-export { residentClient } from '../../lib/resident-session.ts';
+export { residentClient } from '../../lib/supabase-session.ts';
 export { addEmailToComeBack, loadMyReferral, loadMyReferrals, withdrawReferral } from '../../lib/referrals/client.ts';
 export { pollingThread } from '../../lib/messages/index.ts';
 export { messageBodySchema, finishedStatuses } from '../../lib/referrals/schema.ts';

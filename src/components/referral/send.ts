@@ -1,6 +1,6 @@
 import { networkMessage, ReferralError } from '../../lib/referrals/errors.ts';
 import type { SubmissionInput } from '../../lib/referrals/schema.ts';
-import type { SupabaseConnection } from '../../lib/resident-session.ts';
+import type { SupabaseConnection } from '../../lib/supabase-session.ts';
 
 /** What the journey adds to the answers: the retry key, when the form was opened, and the honeypot. */
 export interface SubmissionMeta {
@@ -23,7 +23,7 @@ export type SendOutcome =
 export async function sendReferral(connection: SupabaseConnection, submission: SubmissionInput): Promise<SendOutcome> {
   try {
     const [{ residentClient }, { ensureSession, submitReferral }] = await Promise.all([
-      import('../../lib/resident-session.ts'),
+      import('../../lib/supabase-session.ts'),
       import('../../lib/referrals/client.ts'),
     ]);
     const supabase = residentClient(connection);
