@@ -85,6 +85,11 @@ describe('a self-referral submission', () => {
     expect(parsed).toMatchObject({ given_name: 'Ada', postcode: 'PE30 1AB', gp_practice_code: 'D90001', website: '', phone: null });
   });
 
+  it('drops control characters pasted into an answer, keeping line breaks, rather than refusing the answers', () => {
+    const parsed = selfSubmissionSchema.parse({ ...self, given_name: 'A\u0000da', what_matters: 'Meeting\u0007 people\r\nnearby\u001b' });
+    expect(parsed).toMatchObject({ given_name: 'Ada', what_matters: 'Meeting people\r\nnearby' });
+  });
+
   it('refuses a filled-in honeypot', () => {
     expect(messages(submissionSchema.safeParse({ ...self, website: 'spam' }))).toEqual([['website', 'Leave this field empty']]);
   });

@@ -80,14 +80,27 @@ export const referenceSchema = z
 // ── Building blocks ─────────────────────────────────────────────────────────────────────
 
 /** Required text: trimmed, with a message for "empty" and one for "too long". */
+/**
+ * Control characters (a NUL, a bell, a terminal escape) come only from pasting out of odd places,
+ * mean nothing in an answer, and a NUL cannot be stored at all: they are dropped, keeping tabs and
+ * line breaks, rather than costing the person their answers.
+ */
+export const withoutControlCharacters = (value: string) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+
 function requiredText(max: number, missing: string, label: string) {
-  return z.string({ error: missing }).trim().min(1, missing).max(max, `${label} must be ${max} characters or fewer`);
+  return z
+    .string({ error: missing })
+    .overwrite(withoutControlCharacters)
+    .trim()
+    .min(1, missing)
+    .max(max, `${label} must be ${max} characters or fewer`);
 }
 
 /** Optional text: trimmed; an empty answer becomes null. */
 function optionalText(max: number, label: string) {
   return z
     .string({ error: `${label} must be text` })
+    .overwrite(withoutControlCharacters)
     .trim()
     .max(max, `${label} must be ${max} characters or fewer`)
     .nullish()
