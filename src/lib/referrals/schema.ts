@@ -85,7 +85,8 @@ export const referenceSchema = z
  * mean nothing in an answer, and a NUL cannot be stored at all: they are dropped, keeping tabs and
  * line breaks, rather than costing the person their answers.
  */
-export const withoutControlCharacters = (value: string) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+export const withoutControlCharacters = (value: string) =>
+  [...value].filter((c) => c === '\t' || c === '\n' || c === '\r' || (c > '\u001f' && c !== '\u007f')).join('');
 
 function requiredText(max: number, missing: string, label: string) {
   return z
