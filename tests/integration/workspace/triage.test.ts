@@ -123,7 +123,7 @@ describe('the status workflow', () => {
 
   it('turns away staff of another team, staff without a second factor, residents and curators', async () => {
     const r = await referral(place);
-    const move = (who: typeof place.linkWorker) => rpc(who, 'move_referral', { referral_id: r.id, to_status: 'triaged' });
+    const move = (who: typeof place.linkWorker | null) => rpc(who, 'move_referral', { referral_id: r.id, to_status: 'triaged' });
     expect(await move(place.elsewhereWorker)).toMatchObject({ status: 404, code: 'SP404' });
     expect(await move(place.vcseWorker)).toMatchObject({ status: 404, code: 'SP404' });
     expect(await move(place.curator)).toMatchObject({ status: 404, code: 'SP404' });
