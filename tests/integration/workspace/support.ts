@@ -71,7 +71,7 @@ export async function makePlace(): Promise<Place> {
     coordinator,
     curator,
     // The same kind of member of staff, signed in with a password only.
-    linkWorkerAal1: { id: aal1!.id, token: userToken(aal1!.id, { email: 'aal1@referrals-test.example.org' }) },
+    linkWorkerAal1: { id: aal1.id, token: userToken(aal1.id, { email: 'aal1@referrals-test.example.org' }) },
   };
 }
 
