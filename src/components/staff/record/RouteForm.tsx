@@ -61,7 +61,7 @@ export function RouteForm({ client, referralId, pcnId, teamId, ensureSession, on
       />
       <Textarea
         id="route-reason"
-        label="Why"
+        label="Why it is going to that team"
         hint="The teams read this; the person does not"
         error={errorFor('route-reason')}
         value={reason}
