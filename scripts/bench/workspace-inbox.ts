@@ -7,7 +7,7 @@ import { type BenchContext, type BenchRow, type BenchScope, ms, percentile } fro
  * The workspace inbox with 10,000 referrals in one team (issue 11, item 9: ≤ 300 ms p95 of
  * database time). On the sample data's bench stack it adds 10,000 referrals to one PCN's link
  * workers and 20,000 to other teams, through the table's own triggers (history, outbox, due
- * dates), then asks public.referral_inbox and public.referral_inbox_counts as that team's link
+ * dates), then asks public.workspace_inbox and public.workspace_inbox_counts as that team's link
  * worker and as the coordinator of the PCN, exactly as PostgREST runs them (the token's claims as
  * settings, the authenticated role, row level security on). Database time is what Postgres
  * reports for each call (planning plus execution, from EXPLAIN ANALYZE, which adds a little).
@@ -106,14 +106,14 @@ export default async function workspaceInboxBench(context: BenchContext): Promis
     ).rows;
 
     const [practice] = (await db.query<{ id: string }>(`select id from public.gp_practices where pcn_id = $1 limit 1`, [place.pcn])).rows;
-    const inbox = 'select * from public.referral_inbox(status => $1, need => $2, practice => $3, source => $4, assigned_to_me => $5)';
+    const inbox = 'select * from public.workspace_inbox(status => $1, need => $2, practice => $3, source => $4, assigned_to_me => $5)';
     const variants: { measure: string; who: string; statement: string; params: unknown[] }[] = [
       { measure: 'first page, no filter', who: workerId, statement: inbox, params: [null, null, null, null, false] },
       { measure: 'status new', who: workerId, statement: inbox, params: ['new', null, null, null, false] },
       { measure: 'need (loneliness)', who: workerId, statement: inbox, params: [null, 'loneliness', null, null, false] },
       { measure: 'GP practice and source', who: workerId, statement: inbox, params: [null, null, practice!.id, 'gp_practice', false] },
       { measure: 'assigned to me', who: workerId, statement: inbox, params: [null, null, null, null, true] },
-      { measure: 'counts by status', who: workerId, statement: 'select * from public.referral_inbox_counts()', params: [] },
+      { measure: 'counts by status', who: workerId, statement: 'select * from public.workspace_inbox_counts()', params: [] },
       {
         measure: 'coordinator, first page (every team of the PCN)',
         who: coordinatorId,

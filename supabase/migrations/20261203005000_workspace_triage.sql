@@ -262,7 +262,7 @@ as $$
 $$;
 
 -- A status in the words the workspace uses, for messages.
-create or replace function public.referral_status_words(p_status text) returns text
+create or replace function public.workspace_status_words(p_status text) returns text
 language sql immutable set search_path = ''
 as $$
   select case p_status
@@ -273,7 +273,7 @@ $$;
 
 -- The workflow: where a referral may go from each status. Finished ones go nowhere; only the
 -- person withdraws (public.withdraw_referral).
-create or replace function public.referral_next_statuses(p_status text) returns text[]
+create or replace function public.workspace_next_statuses(p_status text) returns text[]
 language sql immutable set search_path = ''
 as $$
   select case p_status
@@ -325,7 +325,7 @@ language plpgsql volatile security definer set search_path = ''
 as $$
 declare
   v public.referrals := public.workspace_referral(move_referral.referral_id);
-  v_next text[] := public.referral_next_statuses(v.status);
+  v_next text[] := public.workspace_next_statuses(v.status);
   v_reason text := nullif(btrim(move_referral.reason), '');
 begin
   if to_status is null or to_status not in ('new', 'triaged', 'contacted', 'active', 'closed', 'declined', 'withdrawn') then
@@ -335,15 +335,15 @@ begin
     perform public.referral_fail('SP409', 409, 'to_status', 'Only the person can withdraw their referral. Close it with an outcome instead.');
   end if;
   if to_status = v.status then
-    perform public.referral_fail('SP409', 409, 'to_status', 'This referral is already ' || public.referral_status_words(v.status) || '.');
+    perform public.referral_fail('SP409', 409, 'to_status', 'This referral is already ' || public.workspace_status_words(v.status) || '.');
   end if;
   if not to_status = any (v_next) then
     perform public.referral_fail('SP409', 409, 'to_status',
       case when cardinality(v_next) = 0
-        then 'This referral is ' || public.referral_status_words(v.status) || ', so its status cannot change any more.'
-        else 'A referral that is ' || public.referral_status_words(v.status) || ' cannot become '
-          || public.referral_status_words(to_status) || '. It can become: '
-          || array_to_string(array(select public.referral_status_words(s) from unnest(v_next) s), ', ') || '.' end);
+        then 'This referral is ' || public.workspace_status_words(v.status) || ', so its status cannot change any more.'
+        else 'A referral that is ' || public.workspace_status_words(v.status) || ' cannot become '
+          || public.workspace_status_words(to_status) || '. It can become: '
+          || array_to_string(array(select public.workspace_status_words(s) from unnest(v_next) s), ', ') || '.' end);
   end if;
   if to_status = 'closed' and (outcome is null or outcome not in ('connected_to_services', 'needs_met', 'person_chose_to_stop',
       'could_not_contact', 'moved_away_or_not_eligible', 'other')) then
@@ -377,7 +377,7 @@ declare
   v_name text;
 begin
   if v.status in ('closed', 'declined', 'withdrawn') then
-    perform public.referral_fail('SP409', 409, 'assignee', 'This referral is ' || public.referral_status_words(v.status)
+    perform public.referral_fail('SP409', 409, 'assignee', 'This referral is ' || public.workspace_status_words(v.status)
       || ', so it cannot be assigned.');
   end if;
   if assignee is not null then
@@ -414,7 +414,7 @@ begin
     perform public.referral_fail('SP403', 403, 'to_team', 'Only a coordinator can route a referral to another team. Ask your coordinator.');
   end if;
   if v.status not in ('new', 'triaged') then
-    perform public.referral_fail('SP409', 409, 'to_team', 'This referral is ' || public.referral_status_words(v.status)
+    perform public.referral_fail('SP409', 409, 'to_team', 'This referral is ' || public.workspace_status_words(v.status)
       || ', so it stays with its team. Only new or accepted referrals can be routed.');
   end if;
   select * into v_to from public.teams t where t.id = to_team
@@ -458,7 +458,7 @@ begin
     perform public.referral_fail('SP422', 422, 'result', 'Choose what happened');
   end if;
   if v.status in ('closed', 'declined', 'withdrawn') then
-    perform public.referral_fail('SP409', 409, 'method', 'This referral is ' || public.referral_status_words(v.status)
+    perform public.referral_fail('SP409', 409, 'method', 'This referral is ' || public.workspace_status_words(v.status)
       || ', so no more contacts can be recorded.');
   end if;
   perform public.workspace_event(v, 'contact_made', jsonb_build_object('method', method, 'result', result));
@@ -500,7 +500,7 @@ $$;
 -- then newest, filtered, one page at a time, with how many match in all. Security invoker, so
 -- row level security applies too; the explicit team / PCN test keeps a member of staff's own
 -- referral (made as a resident) out, and lets the indexes serve the filters.
-create or replace function public.referral_inbox(status text default null, need text default null, pcn uuid default null,
+create or replace function public.workspace_inbox(status text default null, need text default null, pcn uuid default null,
   practice uuid default null, source text default null, assigned_to_me boolean default false, team uuid default null,
   page_size integer default 50, page_offset integer default 0)
 returns table (id uuid, reference text, status text, source text, needs text[], team_id uuid, pcn_id uuid, gp_practice_id uuid,
@@ -515,19 +515,19 @@ as $$
     count(*) over () as total
   from public.referrals r, mine
   where (r.team_id = any (mine.teams) or r.pcn_id = any (mine.pcns))
-    and (referral_inbox.status is null or r.status = referral_inbox.status)
-    and (referral_inbox.need is null or r.needs @> array[referral_inbox.need])
-    and (referral_inbox.pcn is null or r.pcn_id = referral_inbox.pcn)
-    and (referral_inbox.practice is null or r.gp_practice_id = referral_inbox.practice)
-    and (referral_inbox.source is null or r.source = referral_inbox.source)
-    and (not coalesce(referral_inbox.assigned_to_me, false) or r.assigned_to = auth.uid())
-    and (referral_inbox.team is null or r.team_id = referral_inbox.team)
+    and (workspace_inbox.status is null or r.status = workspace_inbox.status)
+    and (workspace_inbox.need is null or r.needs @> array[workspace_inbox.need])
+    and (workspace_inbox.pcn is null or r.pcn_id = workspace_inbox.pcn)
+    and (workspace_inbox.practice is null or r.gp_practice_id = workspace_inbox.practice)
+    and (workspace_inbox.source is null or r.source = workspace_inbox.source)
+    and (not coalesce(workspace_inbox.assigned_to_me, false) or r.assigned_to = auth.uid())
+    and (workspace_inbox.team is null or r.team_id = workspace_inbox.team)
   order by overdue desc, r.created_at desc, r.id
   limit least(greatest(coalesce(page_size, 50), 1), 200) offset greatest(coalesce(page_offset, 0), 0)
 $$;
 
 -- The inbox's counts by status (and how many of each are overdue), under the same filters but status.
-create or replace function public.referral_inbox_counts(need text default null, pcn uuid default null, practice uuid default null,
+create or replace function public.workspace_inbox_counts(need text default null, pcn uuid default null, practice uuid default null,
   source text default null, assigned_to_me boolean default false, team uuid default null)
 returns table (status text, total bigint, overdue bigint)
 language sql stable security invoker set search_path = ''
@@ -536,12 +536,12 @@ as $$
   select r.status, count(*), count(*) filter (where r.status in ('new', 'triaged') and r.first_contact_due_on < mine.today)
   from public.referrals r, mine
   where (r.team_id = any (mine.teams) or r.pcn_id = any (mine.pcns))
-    and (referral_inbox_counts.need is null or r.needs @> array[referral_inbox_counts.need])
-    and (referral_inbox_counts.pcn is null or r.pcn_id = referral_inbox_counts.pcn)
-    and (referral_inbox_counts.practice is null or r.gp_practice_id = referral_inbox_counts.practice)
-    and (referral_inbox_counts.source is null or r.source = referral_inbox_counts.source)
-    and (not coalesce(referral_inbox_counts.assigned_to_me, false) or r.assigned_to = auth.uid())
-    and (referral_inbox_counts.team is null or r.team_id = referral_inbox_counts.team)
+    and (workspace_inbox_counts.need is null or r.needs @> array[workspace_inbox_counts.need])
+    and (workspace_inbox_counts.pcn is null or r.pcn_id = workspace_inbox_counts.pcn)
+    and (workspace_inbox_counts.practice is null or r.gp_practice_id = workspace_inbox_counts.practice)
+    and (workspace_inbox_counts.source is null or r.source = workspace_inbox_counts.source)
+    and (not coalesce(workspace_inbox_counts.assigned_to_me, false) or r.assigned_to = auth.uid())
+    and (workspace_inbox_counts.team is null or r.team_id = workspace_inbox_counts.team)
   group by r.status
 $$;
 
@@ -629,18 +629,18 @@ revoke execute on function public.referrals_first_contact_due(), public.referral
   public.referral_case_notes_before_insert(), public.workspace_referral(uuid), public.workspace_event(public.referrals, text, jsonb)
   from public, anon, authenticated;
 revoke execute on function public.add_working_days(date, integer), public.london_today(), public.my_link_worker_teams(),
-  public.may_work_on_referral(uuid, uuid), public.referral_status_words(text), public.referral_next_statuses(text) from public, anon;
+  public.may_work_on_referral(uuid, uuid), public.workspace_status_words(text), public.workspace_next_statuses(text) from public, anon;
 grant execute on function public.add_working_days(date, integer), public.london_today(), public.my_link_worker_teams(),
-  public.may_work_on_referral(uuid, uuid), public.referral_status_words(text), public.referral_next_statuses(text)
+  public.may_work_on_referral(uuid, uuid), public.workspace_status_words(text), public.workspace_next_statuses(text)
   to authenticated, service_role;
 
 revoke execute on function public.move_referral(uuid, text, text, text), public.assign_referral(uuid, uuid),
   public.route_referral(uuid, uuid, text), public.record_contact(uuid, text, text), public.send_staff_message(uuid, text),
-  public.referral_inbox(text, text, uuid, uuid, text, boolean, uuid, integer, integer),
-  public.referral_inbox_counts(text, uuid, uuid, text, boolean, uuid), public.unread_message_counts(uuid[])
+  public.workspace_inbox(text, text, uuid, uuid, text, boolean, uuid, integer, integer),
+  public.workspace_inbox_counts(text, uuid, uuid, text, boolean, uuid), public.unread_message_counts(uuid[])
   from public, anon;
 grant execute on function public.move_referral(uuid, text, text, text), public.assign_referral(uuid, uuid),
   public.route_referral(uuid, uuid, text), public.record_contact(uuid, text, text), public.send_staff_message(uuid, text),
-  public.referral_inbox(text, text, uuid, uuid, text, boolean, uuid, integer, integer),
-  public.referral_inbox_counts(text, uuid, uuid, text, boolean, uuid), public.unread_message_counts(uuid[])
+  public.workspace_inbox(text, text, uuid, uuid, text, boolean, uuid, integer, integer),
+  public.workspace_inbox_counts(text, uuid, uuid, text, boolean, uuid), public.unread_message_counts(uuid[])
   to authenticated;

@@ -5,7 +5,7 @@ import type { SessionClient } from '../supabase-session.ts';
 import { rpc } from './rpc.ts';
 
 /**
- * The inbox through public.referral_inbox and public.referral_inbox_counts (security invoker:
+ * The inbox through public.workspace_inbox and public.workspace_inbox_counts (security invoker:
  * row level security decides; migration 20261203005000_workspace_triage.sql): the referrals of
  * the caller's teams (a link worker) or of the PCNs their team serves (a coordinator), overdue
  * first, then newest.
@@ -75,7 +75,7 @@ const args = (filters: InboxFilters) => ({
 });
 
 export async function loadInbox(client: SessionClient, filters: InboxFilters, offset = 0): Promise<{ rows: InboxRow[]; total: number }> {
-  const data = await rpc(client, 'referral_inbox', {
+  const data = await rpc(client, 'workspace_inbox', {
     ...args(filters),
     status: filters.status ?? null,
     page_size: pageSize,
@@ -90,7 +90,7 @@ export type InboxCounts = Partial<Record<ReferralStatus, { total: number; overdu
 
 /** How many referrals of each status match the other filters, and how many of those are overdue. */
 export async function loadInboxCounts(client: SessionClient, filters: InboxFilters): Promise<InboxCounts> {
-  const data = await rpc(client, 'referral_inbox_counts', args(filters));
+  const data = await rpc(client, 'workspace_inbox_counts', args(filters));
   return Object.fromEntries(
     z
       .array(countRowSchema)

@@ -2,7 +2,7 @@ import type { ReferralSource, ReferralStatus } from '../referrals/schema.ts';
 
 /**
  * The workspace's words for a referral's status, source, outcome and contacts. The status words
- * are the ones the database's messages use (public.referral_status_words), so a refusal and the
+ * are the ones the database's messages use (public.workspace_status_words), so a refusal and the
  * screen say the same thing.
  */
 export const staffStatusWords: Record<ReferralStatus, string> = {
@@ -25,7 +25,7 @@ export const staffStatusTag: Record<ReferralStatus, string> = {
   withdrawn: 'govuk-tag--grey',
 };
 
-/** Where a referral may go next (public.referral_next_statuses); the database has the last word. */
+/** Where a referral may go next (public.workspace_next_statuses); the database has the last word. */
 export const nextStatuses: Record<ReferralStatus, ReferralStatus[]> = {
   new: ['triaged', 'contacted', 'declined'],
   triaged: ['contacted', 'declined'],

@@ -26,7 +26,7 @@ describe('sample referrals for the local stack', () => {
     await seedSampleStaff(config(), development);
     expect(await seedSampleReferrals(config(), development)).toBe(sampleReferrals.length);
     const priya = await staffMember('priya.shah@staff.example.org');
-    const inbox = (await rpc(priya, 'referral_inbox', { page_size: 200 })).body as {
+    const inbox = (await rpc(priya, 'workspace_inbox', { page_size: 200 })).body as {
       status: string;
       overdue: boolean;
       reference: string;
@@ -45,9 +45,9 @@ describe('sample referrals for the local stack', () => {
   it('shows the coordinator the referral routed to the other team, and the other link workers none of Priya’s team', async () => {
     const sam = await staffMember('sam.patel@staff.example.org');
     const tom = await staffMember('tom.okafor@staff.example.org');
-    const routed = (await rpc(sam, 'referral_inbox', { page_size: 200 })).body as { given_name: string }[];
+    const routed = (await rpc(sam, 'workspace_inbox', { page_size: 200 })).body as { given_name: string }[];
     expect(routed.map((r) => r.given_name)).toContain('Frank');
-    const toms = (await rpc(tom, 'referral_inbox', { page_size: 200 })).body as { given_name: string }[];
+    const toms = (await rpc(tom, 'workspace_inbox', { page_size: 200 })).body as { given_name: string }[];
     expect(toms.map((r) => r.given_name)).toEqual(expect.arrayContaining(['Harold', 'Irene']));
     expect(toms.map((r) => r.given_name)).not.toContain('Margaret');
   });

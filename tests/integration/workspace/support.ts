@@ -114,7 +114,7 @@ export async function referral(
 export const rpc = (who: Resident | null, fn: string, args: Record<string, unknown>) => call(who, 'POST', `rpc/${fn}`, args);
 
 export async function inboxIds(who: Resident, args: Record<string, unknown> = {}): Promise<string[]> {
-  const answer = await rpc(who, 'referral_inbox', { page_size: 200, ...args });
+  const answer = await rpc(who, 'workspace_inbox', { page_size: 200, ...args });
   if (answer.status !== 200) throw new Error(`inbox answered ${answer.status}: ${answer.message}`);
   return (answer.body as { id: string }[]).map((r) => r.id);
 }

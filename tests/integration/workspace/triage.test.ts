@@ -43,19 +43,19 @@ describe('who sees which referrals in the inbox', () => {
   });
 
   it('refuses the inbox to a caller with no session at all', async () => {
-    const answer = await rpc(null, 'referral_inbox', {});
+    const answer = await rpc(null, 'workspace_inbox', {});
     expect({ status: answer.status, code: answer.code }).toEqual({ status: 401, code: '42501' });
   });
 
   it('puts overdue referrals first, then the newest, and counts them by status', async () => {
     const old = await referral(place, { createdAt: new Date(Date.now() - 30 * 86_400_000).toISOString() });
     const fresh = await referral(place);
-    const answer = await rpc(place.linkWorker, 'referral_inbox', { page_size: 200 });
+    const answer = await rpc(place.linkWorker, 'workspace_inbox', { page_size: 200 });
     const rows = answer.body as { id: string; overdue: boolean; total: number }[];
     expect(rows[0]).toMatchObject({ id: old.id, overdue: true });
     expect(rows.find((r) => r.id === fresh.id)).toMatchObject({ overdue: false });
     expect(rows.every((r) => r.total === rows.length)).toBe(true);
-    const counts = (await rpc(place.linkWorker, 'referral_inbox_counts', {})).body as { status: string; total: number; overdue: number }[];
+    const counts = (await rpc(place.linkWorker, 'workspace_inbox_counts', {})).body as { status: string; total: number; overdue: number }[];
     expect(counts.find((c) => c.status === 'new')).toMatchObject({ total: rows.length });
     expect(counts.find((c) => c.status === 'new')!.overdue).toBeGreaterThanOrEqual(1);
   });
