@@ -21,4 +21,11 @@ describe('notification mails', () => {
     expect(mail.text).toContain(notificationLinks.myReferral(site));
     expect(mail.text).not.toMatch(/SP-/);
   });
+
+  it('tells a person their referral was declined, with a link to their page and not the reason', () => {
+    const mail = renderNotification({ kind: 'referral_declined', to: 'person@example.org', messageId: '<3@x>' }, site);
+    expect(mail.subject).toBe('An update on your referral');
+    expect(mail.text).toContain(notificationLinks.myReferral(site));
+    expect(mail.text).not.toMatch(/SP-|because/);
+  });
 });

@@ -2,7 +2,7 @@ import { escapeHtml } from '../stack/auth/html.ts';
 import type { OutgoingMail } from './mailer.ts';
 
 /**
- * The two notification mails. Referrals are special-category health data, and mail is read on
+ * The notification mails. Referrals are special-category health data, and mail is read on
  * shared screens, forwarded and kept by providers outside our control, so these mails carry only
  * what tells someone to look: a reference (team mail) and a link to where the details are behind
  * a sign-in. Never the person's name, needs, what matters to them, conditions or message text:
@@ -10,7 +10,8 @@ import type { OutgoingMail } from './mailer.ts';
  */
 export type Notification =
   | { kind: 'referral_received'; reference: string; to: string; messageId: string }
-  | { kind: 'message_for_person'; to: string; messageId: string };
+  | { kind: 'message_for_person'; to: string; messageId: string }
+  | { kind: 'referral_declined'; to: string; messageId: string };
 
 /** Where each mail's link goes on the site. */
 export const notificationLinks = {
@@ -45,6 +46,19 @@ export function renderNotification(notification: Notification, siteUrl: string):
       { href: notificationLinks.workspace(siteUrl, reference), text: 'Open the referral in the workspace' },
     );
   }
+  if (notification.kind === 'referral_declined')
+    return compose(
+      notification.to,
+      notification.messageId,
+      notification.kind,
+      'An update on your referral',
+      [
+        'The link worker team has looked at your referral and cannot take it on.',
+        'To keep it private, the reason is not in this email. It is on your referral page, with where else to go for help.',
+        'If you did not ask Signpost for support, you can ignore this email.',
+      ],
+      { href: notificationLinks.myReferral(siteUrl), text: 'See your referral' },
+    );
   return compose(
     notification.to,
     notification.messageId,

@@ -10,7 +10,7 @@ import type { supabaseService } from './supabase-service.ts';
  */
 export const claimedNotificationSchema = z.object({
   id: z.number().int(),
-  kind: z.enum(['referral_received', 'message_for_person']),
+  kind: z.enum(['referral_received', 'message_for_person', 'referral_declined']),
   /** The short reference (SP-XXXX-XX): not personal data, and all a team mail names. */
   reference: z.string(),
   /** Looked up when claimed, so a changed address is used; null when there is nobody to mail. */

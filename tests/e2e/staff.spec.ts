@@ -58,7 +58,7 @@ test('a new link worker signs in with the keyboard alone, sets up their authenti
   await expect(page.getByText(worker.email)).toBeVisible();
   await expect(page.getByText('Link worker: works with the people referred to their team')).toBeVisible();
   await expect(page.getByText(teamName)).toBeVisible();
-  await expect(page.getByText(/The referral inbox is not here yet/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Open the referrals inbox' })).toBeVisible();
   await expectNoAccessibilityViolations(page);
 
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -7,7 +7,7 @@ import { AddEmail } from './AddEmail.tsx';
 import type { Api } from './data.ts';
 import { Messages } from './Messages.tsx';
 import { SignIn } from './SignIn.tsx';
-import { describeEvent, statusWords } from '../../lib/referrals/status.ts';
+import { declinedWithReason, describeEvent, statusWords } from '../../lib/referrals/status.ts';
 import { statusTagClass, when } from './status-words.ts';
 import { useSession } from './use-session.ts';
 import { Withdraw } from './Withdraw.tsx';
@@ -141,7 +141,12 @@ function Referral({ api, supabase, anonymous, email, needs, messageMax }: Referr
             value: (
               <>
                 <strong className={`govuk-tag ${statusTagClass[referral.status]}`}>{status.title}</strong>
-                <p className="govuk-body">{status.meaning}</p>
+                <p className="govuk-body">
+                  {referral.status === 'declined' && referral.decline_reason ? declinedWithReason : status.meaning}
+                </p>
+                {referral.status === 'declined' && referral.decline_reason && (
+                  <blockquote className="govuk-inset-text decline-reason">{referral.decline_reason}</blockquote>
+                )}
               </>
             ),
           },

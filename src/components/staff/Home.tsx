@@ -1,9 +1,34 @@
+import { useEffect, useState } from 'react';
 import type { StaffProfile } from '../../lib/staff/profile.ts';
+import type { SessionClient } from '../../lib/supabase-session.ts';
+import { type InboxCounts, loadInboxCounts } from '../../lib/workspace/inbox.ts';
 import { staffRoleText } from '../../lib/staff/roles.ts';
 import { Heading } from './Heading.tsx';
 
-/** The workspace's home after the second factor: who I am, my role and team. */
-export default function Home({ profile }: { profile: StaffProfile }) {
+/** How many referrals wait: new ones, and those past their first-contact date. */
+function InboxSummary({ client }: { client: SessionClient }) {
+  const [counts, setCounts] = useState<InboxCounts>();
+  useEffect(() => {
+    loadInboxCounts(client, {}).then(setCounts, () => setCounts(undefined));
+  }, [client]);
+  if (!counts) return null;
+  const waiting = counts.new?.total ?? 0;
+  const overdue = Object.values(counts).reduce((n, c) => n + c.overdue, 0);
+  return (
+    <p>
+      {waiting} new {waiting === 1 ? 'referral' : 'referrals'} waiting
+      {overdue > 0 && (
+        <>
+          , <a href="#inbox?status=new">{overdue} past their first-contact date</a>
+        </>
+      )}
+      .
+    </p>
+  );
+}
+
+/** The workspace's home after the second factor: who I am, my role and team, and the way to the referrals. */
+export default function Home({ profile, client }: { profile: StaffProfile; client: SessionClient }) {
   const role = staffRoleText[profile.role];
   return (
     <>
@@ -24,13 +49,20 @@ export default function Home({ profile }: { profile: StaffProfile }) {
           <dd>{profile.team ? profile.team.name : 'Not in a team (your role works across every team)'}</dd>
         </div>
       </dl>
+      {/* ── ws-record: referrals ── */}
       <h2>Referrals</h2>
-      <div className="notice">
-        <p>
-          The referral inbox is not here yet: it arrives in the next release of the workspace. Until then this workspace shows no referrals,
-          and nothing on this page is sample data.
-        </p>
-      </div>
+      {profile.role === 'link_worker' || profile.role === 'coordinator' ? (
+        <>
+          <p>
+            <a className="button" href="#inbox">
+              Open the referrals inbox
+            </a>
+          </p>
+          <InboxSummary client={client} />
+        </>
+      ) : (
+        <p>Your role does not work with people’s referrals: link workers and coordinators triage them.</p>
+      )}
       {profile.role === 'admin' && (
         <>
           <h2>Staff accounts</h2>

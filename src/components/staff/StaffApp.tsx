@@ -14,6 +14,8 @@ const Reauthenticate = lazy(() => import('./Reauthenticate.tsx'));
 interface Props {
   supabaseUrl: string;
   publishableKey: string;
+  /** The needs taxonomy in residents' words, for the inbox's filter and the record. */
+  needs: { code: string; label: string }[];
 }
 
 type Stage = SignInStage | { kind: 'loading' } | { kind: 'error'; message: string };
@@ -23,7 +25,7 @@ type Stage = SignInStage | { kind: 'loading' } | { kind: 'error'; message: strin
  * session (signed out → password or link → authenticator code → workspace); row level security,
  * not this code, is what keeps staff data behind the second factor.
  */
-export default function StaffApp({ supabaseUrl, publishableKey }: Props) {
+export default function StaffApp({ supabaseUrl, publishableKey, needs }: Props) {
   const client = useMemo(
     () => sessionClient({ PUBLIC_SUPABASE_URL: supabaseUrl, PUBLIC_SUPABASE_PUBLISHABLE_KEY: publishableKey }),
     [supabaseUrl, publishableKey],
@@ -131,7 +133,13 @@ export default function StaffApp({ supabaseUrl, publishableKey }: Props) {
             />
           )}
           <div inert={expired}>
-            <Workspace client={client} session={stage.session} ensureSession={ensureSession} onSignOut={() => void signOut()} />
+            <Workspace
+              client={client}
+              session={stage.session}
+              ensureSession={ensureSession}
+              onSignOut={() => void signOut()}
+              needs={needs}
+            />
           </div>
         </>
       );

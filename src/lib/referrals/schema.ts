@@ -367,7 +367,7 @@ const isoTime = z.string().transform((value) => new Date(value).toISOString());
 
 /** The columns of public.referrals a person's page reads (their own row; RLS decides). */
 export const myReferralColumns =
-  'id, reference, source, status, status_changed_at, created_at, given_name, needs, contact_methods, gp_practice_id, team_id';
+  'id, reference, source, status, status_changed_at, created_at, given_name, needs, contact_methods, gp_practice_id, team_id, decline_reason';
 export const myReferralSchema = z.object({
   id: z.uuid(),
   reference: referenceSchema,
@@ -380,6 +380,8 @@ export const myReferralSchema = z.object({
   contact_methods: z.array(z.enum(contactMethods)),
   gp_practice_id: z.uuid(),
   team_id: z.uuid(),
+  /** The team's reason, in plain words for the person, when it declined the referral. */
+  decline_reason: z.string().nullable(),
 });
 export type MyReferral = z.infer<typeof myReferralSchema>;
 

@@ -14,6 +14,9 @@ export const statusWords: Record<ReferralStatus, { title: string; meaning: strin
   withdrawn: { title: 'Withdrawn', meaning: 'You withdrew this referral. You can refer yourself again at any time.' },
 };
 
+/** What the person reads above the team's own words when it declined their referral. */
+export const declinedWithReason = 'The team could not take this referral on. This is what they said:';
+
 /** One line of the history, in plain words: "You sent your referral", "A link worker was in touch". */
 export function describeEvent(event: Pick<ReferralEvent, 'kind' | 'to_status' | 'actor'>, source: ReferralSource = 'self'): string {
   if (event.kind === 'submitted') return source === 'self' ? 'You sent your referral' : 'The referral was sent';

@@ -190,6 +190,38 @@ export const expectations = {
   referral_limits: noApiAccess,
   referral_address_allowances: noApiAccess,
   referral_submissions: noApiAccess,
+
+  // The workspace (20261203005000_workspace_triage.sql)
+  // England and Wales bank holidays: public data everyone reads; only a migration changes them.
+  bank_holidays: {
+    select: per({ anon: 'all', residents: 'all', staff: 'all', curator: 'all', admin: 'all' }),
+    insert: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+    update: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+    delete: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+  },
+  // Membership of more teams: staff see it, as they see their colleagues; admins change it.
+  staff_team_memberships: {
+    ...adminReference,
+    select: per({ anon: 'refused', residents: 'none', staff: 'all', curator: 'all', admin: 'all' }),
+  },
+  // Staff-only case notes: the staff who work on the referral read and add them (as themselves);
+  // the person who made the referral never sees them; nobody changes or removes one.
+  referral_case_notes: {
+    ...noApiAccess,
+    select: {
+      ...referralReadOnly.select,
+      'anonymous resident': 'none',
+      'another anonymous resident': 'none',
+      'permanent resident': 'none',
+    },
+    insert: {
+      ...per({ anon: 'refused', residents: 'blocked', staff: 'allowed', curator: 'blocked', admin: 'blocked' }),
+      // The insert row names a referral of the team, which the other team's link worker may not work on.
+      'link worker of another team': 'blocked',
+      'link worker without aal2': 'blocked',
+      'admin without aal2': 'blocked',
+    },
+  },
 } satisfies Record<string, TableExpectations>;
 
 export type Table = keyof typeof expectations;
@@ -216,4 +248,6 @@ export const serviceRoleOnly: Partial<Record<Table, Operation[]>> = {
   referral_limits: ['select', 'update'],
   referral_address_allowances: ['select', 'insert', 'update', 'delete'],
   referral_submissions: ['select', 'delete'],
+  // Scripts read case notes (nobody writes one but staff through the API).
+  referral_case_notes: ['select'],
 };

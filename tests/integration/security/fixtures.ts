@@ -335,6 +335,34 @@ export const cases: Record<Table, TableCase> = {
         )
       ).map((r) => r.id),
   },
+  bank_holidays: {
+    key: 'day',
+    insert: () => ({ day: '2026-12-24', title: 'A forged holiday' }),
+    patch: () => ({ column: 'title', value: 'forged' }),
+    // Every cell is refused: the targets are real rows, and nothing touches them.
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.bank_holidays.public[0]!)),
+  },
+  staff_team_memberships: {
+    key: 'user_id',
+    insert: (w, role) => ({ user_id: w.spare.users[roles.indexOf(role)], team_id: w.teams.otherTeam }),
+    // The link has no free-text column: a change moves it to another team.
+    patch: (w) => ({ column: 'team_id', value: w.teams.hidden }),
+    targets: async (w, count) => {
+      const users = await makeUsers(count);
+      w.userIds.push(...users.map((u) => u.id));
+      await insert(
+        'staff_team_memberships',
+        users.map((u) => ({ user_id: u.id, team_id: w.teams.team })),
+      );
+      return users.map((u) => u.id);
+    },
+  },
+  referral_case_notes: {
+    key: 'id',
+    insert: (w, role) => ({ referral_id: w.referrals.ofTeam, body: `Case note by ${role} in the matrix` }),
+    patch: () => ({ column: 'body', value: 'rewritten' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.referral_case_notes.hidden[0]!)),
+  },
 };
 
 /** A complete referral as submit_referral would store it, owned by `owner` and routed to `team`. */
@@ -518,6 +546,10 @@ export async function buildWorld(): Promise<World> {
     referral_limits: { public: [], hidden: ['true'] },
     referral_address_allowances: { public: [], hidden: [] },
     referral_submissions: { public: [], hidden: [] },
+    bank_holidays: { public: ['2025-12-25', '2026-12-28'], hidden: [] },
+    staff_team_memberships: { public: [], hidden: await cases.staff_team_memberships.targets(w, 1) },
+    // Filled in by buildReferrals.
+    referral_case_notes: { public: [], hidden: [] },
   };
 
   await buildReferrals(w);
@@ -628,6 +660,14 @@ async function buildReferrals(w: World): Promise<void> {
     c['anonymous resident'].userId,
   ]);
   w.rows.referral_submissions = { public: [], hidden: logged.map((l) => l.id) };
+  // A case note on each of three referrals, by a member of staff (the trigger adds a hidden event).
+  const notes = await query<{ id: string; referral_id: string }>(
+    `insert into public.referral_case_notes (referral_id, author_id, body)
+     select r, $2::uuid, 'Fixture case note' from unnest($1::uuid[]) r returning id::text as id, referral_id::text as referral_id`,
+    [[ids.anon, ids.permanent, ids.other], c['link worker of the team'].userId],
+  );
+  w.rows.referral_case_notes = { public: [], hidden: notes.map((n) => n.id) };
+  w.team.referral_case_notes = teamView(notes);
   if (hiddenEvent.length !== 1 || outbox.length !== all.length + 1)
     throw new Error('the referral triggers did not record what they should');
 }
