@@ -136,7 +136,6 @@ begin
     values (new.id, 'submitted', null, new.status, public.referral_actor(new.owner_id));
     insert into public.notification_outbox (kind, referral_id, recipient, team_id)
     values ('referral_received', new.id, 'team', new.team_id);
-    perform pg_notify('notification_outbox', '');
   elsif new.status is distinct from old.status then
     v_actor := public.referral_actor(new.owner_id);
     insert into public.referral_events (referral_id, kind, from_status, to_status, actor, actor_id, detail)
@@ -362,7 +361,6 @@ begin
   where r.id = v.id returning * into v;
   if to_status = 'declined' and v.source = 'self' and 'email' = any (v.contact_methods) and v.email is not null then
     insert into public.notification_outbox (kind, referral_id, recipient) values ('referral_declined', v.id, 'person');
-    perform pg_notify('notification_outbox', '');
   end if;
   return jsonb_build_object('reference', v.reference, 'status', v.status);
 end
@@ -438,7 +436,6 @@ begin
   perform public.workspace_event(v, 'routed', jsonb_build_object('from_team_id', v_from.id, 'from_team', v_from.name,
     'to_team_id', v_to.id, 'to_team', v_to.name, 'reason', v_reason));
   insert into public.notification_outbox (kind, referral_id, recipient, team_id) values ('referral_received', v.id, 'team', v_to.id);
-  perform pg_notify('notification_outbox', '');
   return jsonb_build_object('reference', v.reference, 'team_id', v.team_id);
 end
 $$;
