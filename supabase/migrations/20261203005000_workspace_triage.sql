@@ -33,7 +33,7 @@ alter table public.referrals
 create index referrals_team_status_idx on public.referrals (team_id, status, created_at desc);
 create index referrals_pcn_status_idx on public.referrals (pcn_id, status, created_at desc);
 create index referrals_assigned_to_idx on public.referrals (assigned_to, status) where assigned_to is not null;
-create index referrals_gp_practice_id_idx on public.referrals (gp_practice_id, created_at desc);
+-- referrals (gp_practice_id, created_at) is indexed by 20261203004600_advisor_findings.sql (scanned backwards for newest first).
 create index referrals_team_source_idx on public.referrals (team_id, source);
 create index referrals_needs_idx on public.referrals using gin (needs);
 
