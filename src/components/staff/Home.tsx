@@ -31,6 +31,18 @@ export default function Home({ profile }: { profile: StaffProfile }) {
           and nothing on this page is sample data.
         </p>
       </div>
+      {/* ── ws-plan ── */}
+      {(profile.team || profile.role === 'admin') && profile.role !== 'curator' && (
+        <>
+          <h2>Practical-help fund</h2>
+          <p>
+            <a href="#team-fund">
+              {profile.role === 'admin' ? 'Teams’ funds and top-ups' : 'Your team’s fund: balance, top-ups and spends'}
+            </a>
+          </p>
+        </>
+      )}
+      {/* ── end ws-plan ── */}
       {profile.role === 'admin' && (
         <>
           <h2>Staff accounts</h2>
