@@ -5,6 +5,7 @@ import { profiles } from './stack/profiles.ts';
 import { scriptConfig } from './lib/config.ts';
 import { prepareData } from './lib/prepare-data.ts';
 import { sampleStaffPassword, seedSampleStaff } from './lib/seed-staff.ts';
+import { seedSampleCasework } from './lib/seed-casework.ts';
 import { staffRoleText } from '../src/lib/staff/roles.ts';
 import { binOf, runNode, spawnNode } from './lib/run.ts';
 import { onShutdown } from './lib/shutdown.ts';
@@ -42,6 +43,7 @@ try {
   });
   await prepareData(stack);
   const staff = await seedSampleStaff(scriptConfig({ ...process.env, ...stack.env }));
+  const casework = await seedSampleCasework(scriptConfig({ ...process.env, ...stack.env }));
 
   const astro = binOf('astro', 'astro');
   const siteEnv = { ...stack.env, SIGNPOST_ENV: 'development' };
@@ -59,6 +61,9 @@ try {
   for (const person of staff)
     console.log(`  ${person.email.padEnd(32)} ${staffRoleText[person.role].name.padEnd(18)} ${person.team ?? '(no team)'}`);
   console.log('  Each sets up an authenticator app (TOTP) at first sign-in: scan the QR code or type the key shown.');
+  console.log(
+    `Sample casework added this start: ${casework.plans} plans, ${casework.wellbeing} wellbeing answers, ${casework.topUps} fund top-ups, ${casework.spends} spends.`,
+  );
   console.log(`\nSignpost is running at http://localhost:${profile.ports.site}  (local mailbox: ${stack.env.PUBLIC_SUPABASE_URL}/mailbox)`);
   console.log('Press Ctrl-C to stop everything.\n');
 } catch (error) {
