@@ -37,6 +37,7 @@ create table public.referral_plans (
   updated_at timestamptz not null default now()
 );
 alter table public.referral_plans enable row level security;
+create index referral_plans_updated_by_idx on public.referral_plans (updated_by);
 
 create table public.referral_plan_services (
   id uuid primary key default gen_random_uuid(),
@@ -53,6 +54,7 @@ create table public.referral_plan_services (
 );
 alter table public.referral_plan_services enable row level security;
 create index referral_plan_services_service_id_idx on public.referral_plan_services (service_id);
+create index referral_plan_services_created_by_idx on public.referral_plan_services (created_by);
 
 create table public.referral_wellbeing (
   id bigint generated always as identity primary key,
@@ -68,6 +70,7 @@ create table public.referral_wellbeing (
 );
 alter table public.referral_wellbeing enable row level security;
 create index referral_wellbeing_referral_id_idx on public.referral_wellbeing (referral_id, recorded_at);
+create index referral_wellbeing_recorded_by_idx on public.referral_wellbeing (recorded_by);
 
 -- Each team's balance: the row every entry locks, and the check that refuses going below zero.
 create table public.team_funds (
@@ -94,6 +97,9 @@ create table public.team_fund_entries (
 alter table public.team_fund_entries enable row level security;
 create index team_fund_entries_team_idx on public.team_fund_entries (team_id, recorded_at desc);
 create index team_fund_entries_referral_idx on public.team_fund_entries (referral_id) where referral_id is not null;
+create index team_fund_entries_recorded_by_idx on public.team_fund_entries (recorded_by);
+-- An admin's policy reads top-ups only.
+create index team_fund_entries_kind_idx on public.team_fund_entries (kind, team_id);
 
 -- ── Triggers ────────────────────────────────────────────────────────────────────────────
 
@@ -172,7 +178,7 @@ $$;
 -- £45.00, for messages.
 create or replace function public.pounds(p_pence bigint) returns text
 language sql immutable set search_path = ''
-as $$ select '£' || to_char(p_pence / 100.0, 'FM999999990.00') $$;
+as $$ select '£' || to_char(p_pence / 100.0, 'FM999,999,990.00') $$;
 
 -- Saves what matters and the goals (a whole new list each time). Blank goals are dropped.
 create or replace function public.save_referral_plan(referral_id uuid, what_matters text, goals text[]) returns jsonb

@@ -183,7 +183,7 @@ export default function PlanPanel({ client, referralId, ensureSession }: Props) 
           )}
 
           <h3>Add a service from the directory</h3>
-          <form onSubmit={(event) => void find(event)} noValidate role="search" aria-label="Search the directory for the plan">
+          <form onSubmit={(event) => void find(event)} noValidate role="search" aria-label="Directory search">
             <TextField
               id="plan-search"
               label="Search the directory"
