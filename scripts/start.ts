@@ -6,6 +6,7 @@ import { scriptConfig } from './lib/config.ts';
 import { prepareData } from './lib/prepare-data.ts';
 import { sampleStaffPassword, seedSampleStaff } from './lib/seed-staff.ts';
 import { seedSampleReferrals } from './lib/seed-referrals.ts';
+import { seedSampleCasework } from './lib/seed-casework.ts';
 import { staffRoleText } from '../src/lib/staff/roles.ts';
 import { binOf, runNode, spawnNode } from './lib/run.ts';
 import { onShutdown } from './lib/shutdown.ts';
@@ -44,6 +45,7 @@ try {
   await prepareData(stack);
   const staff = await seedSampleStaff(scriptConfig({ ...process.env, ...stack.env }));
   const referrals = await seedSampleReferrals(scriptConfig({ ...process.env, ...stack.env }));
+  const casework = await seedSampleCasework(scriptConfig({ ...process.env, ...stack.env }));
 
   const astro = binOf('astro', 'astro');
   const siteEnv = { ...stack.env, SIGNPOST_ENV: 'development' };
@@ -62,6 +64,9 @@ try {
     console.log(`  ${person.email.padEnd(32)} ${staffRoleText[person.role].name.padEnd(18)} ${person.team ?? '(no team)'}`);
   console.log('  Each sets up an authenticator app (TOTP) at first sign-in: scan the QR code or type the key shown.');
   if (referrals) console.log(`  ${referrals} fictional sample referrals are in the link workers' inboxes (Priya Shah's team has most).`);
+  console.log(
+    `Sample casework added this start: ${casework.plans} plans, ${casework.wellbeing} wellbeing answers, ${casework.topUps} fund top-ups, ${casework.spends} spends.`,
+  );
   console.log(`\nSignpost is running at http://localhost:${profile.ports.site}  (local mailbox: ${stack.env.PUBLIC_SUPABASE_URL}/mailbox)`);
   console.log('Press Ctrl-C to stop everything.\n');
 } catch (error) {

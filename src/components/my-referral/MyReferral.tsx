@@ -6,6 +6,7 @@ import { SummaryList } from '../govuk/SummaryList.tsx';
 import { AddEmail } from './AddEmail.tsx';
 import type { Api } from './data.ts';
 import { Messages } from './Messages.tsx';
+import { MyPlan } from './MyPlan.tsx';
 import { SignIn } from './SignIn.tsx';
 import { declinedWithReason, describeEvent, statusWords } from '../../lib/referrals/status.ts';
 import { statusTagClass, when } from './status-words.ts';
@@ -153,6 +154,7 @@ function Referral({ api, supabase, anonymous, email, needs, messageMax }: Referr
           ...(needLabels.length ? [{ key: 'Help with', value: needLabels.join(', ') }] : []),
         ]}
       />
+      <MyPlan api={api} supabase={supabase} referralId={referral.id} reference={referral.reference} reloads={reloads} />
       <h2 className="govuk-heading-m">What has happened so far</h2>
       <ol className="govuk-list referral-history">
         {history.map((event) => (

@@ -8,5 +8,6 @@ export { addEmailToComeBack, loadMyReferral, loadMyReferrals, withdrawReferral }
 export { pollingThread } from '../../lib/messages/index.ts';
 export { messageBodySchema, finishedStatuses } from '../../lib/referrals/schema.ts';
 export { emailProblem } from './email-address.ts';
+export { loadPlan } from '../../lib/casework/plan.ts';
 
 export type Api = typeof import('./data.ts');

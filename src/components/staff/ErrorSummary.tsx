@@ -6,16 +6,19 @@ export interface FieldError {
   message: string;
 }
 
-/** GOV.UK's error summary: at the top, focused when it appears, each error linking to its field. */
-export function ErrorSummary({ errors }: { errors: FieldError[] }) {
+/**
+ * GOV.UK's error summary: at the top, focused when it appears, each error linking to its field.
+ * A screen with several forms (the record's panels) gives each summary its own `id`.
+ */
+export function ErrorSummary({ errors, id = 'error-summary-title' }: { errors: FieldError[]; id?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (errors.length) ref.current?.focus();
   }, [errors]);
   if (!errors.length) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">There is a problem</h2>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={id}>
+      <h2 id={id}>There is a problem</h2>
       <ul>
         {errors.map((error) => (
           <li key={error.field + error.message}>

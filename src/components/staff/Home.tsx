@@ -63,6 +63,18 @@ export default function Home({ profile, client }: { profile: StaffProfile; clien
       ) : (
         <p>Your role does not work with people’s referrals: link workers and coordinators triage them.</p>
       )}
+      {/* ── ws-plan ── */}
+      {(profile.team || profile.role === 'admin') && profile.role !== 'curator' && (
+        <>
+          <h2>Practical-help fund</h2>
+          <p>
+            <a href="#team-fund">
+              {profile.role === 'admin' ? 'Teams’ funds and top-ups' : 'Your team’s fund: balance, top-ups and spends'}
+            </a>
+          </p>
+        </>
+      )}
+      {/* ── end ws-plan ── */}
       {profile.role === 'admin' && (
         <>
           <h2>Staff accounts</h2>

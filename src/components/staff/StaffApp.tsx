@@ -3,6 +3,8 @@ import { stageFor, type SignInStage } from '../../lib/staff/sign-in-stage.ts';
 import { sessionClient } from '../../lib/supabase-session.ts';
 import { SignIn } from './SignIn.tsx';
 import { Heading } from './Heading.tsx';
+import { SearchConnectionContext } from './search-connection.ts';
+import type { SearchConnection } from '../../lib/search/client.ts';
 
 // Each screen is its own chunk: the first screen (sign in) loads only what it needs.
 const Enrol = lazy(() => import('./Enrol.tsx'));
@@ -16,6 +18,8 @@ interface Props {
   publishableKey: string;
   /** The needs taxonomy in residents' words, for the inbox's filter and the record. */
   needs: { code: string; label: string }[];
+  /** Directory search (host and search-only key), for choosing services in a plan. */
+  search?: SearchConnection;
 }
 
 type Stage = SignInStage | { kind: 'loading' } | { kind: 'error'; message: string };
@@ -25,7 +29,7 @@ type Stage = SignInStage | { kind: 'loading' } | { kind: 'error'; message: strin
  * session (signed out → password or link → authenticator code → workspace); row level security,
  * not this code, is what keeps staff data behind the second factor.
  */
-export default function StaffApp({ supabaseUrl, publishableKey, needs }: Props) {
+export default function StaffApp({ supabaseUrl, publishableKey, needs, search }: Props) {
   const client = useMemo(
     () => sessionClient({ PUBLIC_SUPABASE_URL: supabaseUrl, PUBLIC_SUPABASE_PUBLISHABLE_KEY: publishableKey }),
     [supabaseUrl, publishableKey],
@@ -144,5 +148,9 @@ export default function StaffApp({ supabaseUrl, publishableKey, needs }: Props) 
         </>
       );
   }
-  return <Suspense fallback={loading}>{screen}</Suspense>;
+  return (
+    <SearchConnectionContext.Provider value={search ?? null}>
+      <Suspense fallback={loading}>{screen}</Suspense>
+    </SearchConnectionContext.Provider>
+  );
 }

@@ -3,6 +3,9 @@ import type { Session } from '@supabase/supabase-js';
 import { loadStaffProfile, type StaffProfile } from '../../lib/staff/profile.ts';
 import type { SessionClient } from '../../lib/supabase-session.ts';
 import { Heading } from './Heading.tsx';
+// ── ws-plan: plan, wellbeing and spend panels (#plan/<referral id>) and the team fund (#team-fund) ──
+import { caseworkRoute, CaseworkScreen } from './casework/CaseworkScreen.tsx';
+// ── end ws-plan ──
 
 const Home = lazy(() => import('./Home.tsx'));
 const InviteStaff = lazy(() => import('./InviteStaff.tsx'));
@@ -55,6 +58,14 @@ export default function Workspace({ client, session, ensureSession, onSignOut, n
   const [profile, setProfile] = useState<StaffProfile>();
   const [problem, setProblem] = useState<string>();
   const [screen, setScreen] = useState(screenOf);
+  // ── ws-plan ──
+  const [casework, setCasework] = useState(() => caseworkRoute(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setCasework(caseworkRoute(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  // ── end ws-plan ──
 
   useEffect(() => {
     loadStaffProfile(client, session.user).then(setProfile, (error: Error) => setProblem(error.message));
@@ -133,7 +144,9 @@ export default function Workspace({ client, session, ensureSession, onSignOut, n
           Sign out
         </button>
       </div>
-      <Suspense fallback={<p role="status">Loading…</p>}>{content}</Suspense>
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        {casework ? <CaseworkScreen route={casework} client={client} profile={profile} ensureSession={ensureSession} /> : content}
+      </Suspense>
     </>
   );
 }

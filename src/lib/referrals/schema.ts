@@ -389,7 +389,20 @@ export const referralEventColumns = 'id, referral_id, kind, from_status, to_stat
 export const referralEventSchema = z.object({
   id: z.number().int(),
   referral_id: z.uuid(),
-  kind: z.enum(['submitted', 'status_changed']),
+  // Every kind the timeline holds (20261203004500_referral_timeline.sql); the person is shown only
+  // those marked person_visible.
+  kind: z.enum([
+    'submitted',
+    'status_changed',
+    'assigned',
+    'routed',
+    'declined',
+    'contact_made',
+    'case_note_added',
+    'plan_changed',
+    'wellbeing_recorded',
+    'spend_recorded',
+  ]),
   from_status: z.enum(referralStatuses).nullable(),
   to_status: z.enum(referralStatuses),
   actor: z.enum(['owner', 'staff', 'system']),

@@ -11,5 +11,6 @@ describe('statuses in plain words', () => {
     expect(describeEvent({ kind: 'submitted', to_status: 'new', actor: 'owner' })).toBe('You sent your referral');
     expect(describeEvent({ kind: 'status_changed', to_status: 'withdrawn', actor: 'owner' })).toBe('You withdrew the referral');
     expect(describeEvent({ kind: 'status_changed', to_status: 'contacted', actor: 'staff' })).toBe('Status changed to “In touch”');
+    expect(describeEvent({ kind: 'plan_changed', to_status: 'active', actor: 'staff' })).toBe('Your link worker updated your plan');
   });
 });

@@ -20,6 +20,7 @@ export const declinedWithReason = 'The team could not take this referral on. Thi
 /** One line of the history, in plain words: "You sent your referral", "A link worker was in touch". */
 export function describeEvent(event: Pick<ReferralEvent, 'kind' | 'to_status' | 'actor'>, source: ReferralSource = 'self'): string {
   if (event.kind === 'submitted') return source === 'self' ? 'You sent your referral' : 'The referral was sent';
+  if (event.kind === 'plan_changed') return source === 'self' ? 'Your link worker updated your plan' : 'The link worker updated the plan';
   if (event.to_status === 'withdrawn' && event.actor === 'owner') return 'You withdrew the referral';
   return `Status changed to “${statusWords[event.to_status].title}”`;
 }

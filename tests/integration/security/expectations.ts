@@ -187,6 +187,26 @@ export const expectations = {
     update: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
     delete: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
   },
+  // Plans, wellbeing and the practical-help fund (20261203005100_plans_wellbeing_fund.sql): nobody
+  // writes through the API (security definer functions do, tests/integration/casework). The person
+  // reads their own plan, staff the plans of referrals they may read.
+  referral_plans: referralReadOnly,
+  referral_plan_services: referralReadOnly,
+  // Staff only: the person's page does not show the scores (the migration says why).
+  referral_wellbeing: {
+    ...referralReadOnly,
+    select: per({ anon: 'refused', residents: 'none', staff: 'team', curator: 'none', admin: 'none' }),
+  },
+  // A team's link workers and coordinators read its balance; admins (who top funds up) read every balance.
+  team_funds: {
+    ...noApiAccess,
+    select: per({ anon: 'refused', residents: 'none', staff: 'team', curator: 'none', admin: 'all' }),
+  },
+  // The team's entries, and spends on referrals the caller may read; admins only top-ups (fixtures.ts).
+  team_fund_entries: {
+    ...noApiAccess,
+    select: per({ anon: 'refused', residents: 'none', staff: 'team', curator: 'none', admin: 'team' }),
+  },
   referral_limits: noApiAccess,
   referral_address_allowances: noApiAccess,
   referral_submissions: noApiAccess,

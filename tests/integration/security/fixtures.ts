@@ -51,7 +51,7 @@ export interface World {
   teams: { team: string; otherTeam: string; hidden: string };
   practice: string;
   /** Spare parents for inserts, one per caller, so two allowed inserts never collide. */
-  spare: { locations: string[]; terms: string[]; pcns: string[]; users: string[] };
+  spare: { locations: string[]; terms: string[]; pcns: string[]; users: string[]; teams: string[] };
   uuids: string[];
   userIds: string[];
   /** For 'own' and 'team' outcomes: which fixture rows (by key) each caller should see. */
@@ -308,6 +308,36 @@ export const cases: Record<Table, TableCase> = {
     patch: () => ({ column: 'address_hash', value: 'forged' }),
     targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.referral_submissions.hidden[0]!)),
   },
+  referral_plans: {
+    key: 'referral_id',
+    insert: (w) => ({ referral_id: w.referrals['another anonymous resident'], what_matters: 'Forged plan', goals: ['forged'] }),
+    patch: () => ({ column: 'what_matters', value: 'rewritten' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.referral_plans.hidden[0]!)),
+  },
+  referral_plan_services: {
+    key: 'id',
+    insert: (w) => ({ referral_id: w.referrals.ofTeam, service_id: w.published, service_name: 'Forged', status: 'attending' }),
+    patch: () => ({ column: 'status', value: 'stopped' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.referral_plan_services.hidden[0]!)),
+  },
+  referral_wellbeing: {
+    key: 'id',
+    insert: (w) => ({ referral_id: w.referrals.ofTeam, stage: 'review', life_satisfaction: 10, worthwhile: 10, happiness: 10, anxiety: 0 }),
+    patch: () => ({ column: 'anxiety', value: '0' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.referral_wellbeing.hidden[0]!)),
+  },
+  team_funds: {
+    key: 'team_id',
+    insert: (w) => ({ team_id: w.spare.teams[0], balance_pence: 1_000_000 }),
+    patch: () => ({ column: 'balance_pence', value: '1000000' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.teams.team)),
+  },
+  team_fund_entries: {
+    key: 'id',
+    insert: (w) => ({ team_id: w.teams.team, kind: 'top_up', amount_pence: 1_000_000, purpose: 'Forged top-up' }),
+    patch: () => ({ column: 'amount_pence', value: '1000000' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.team_fund_entries.hidden[0]!)),
+  },
   staff_members: {
     key: 'user_id',
     insert: (w, role) => ({ user_id: w.spare.users[roles.indexOf(role)], role: 'curator', display_name: 'Promoted in the matrix' }),
@@ -483,7 +513,9 @@ export async function buildWorld(): Promise<World> {
   await insert('gp_practices', [{ id: practice, code: uniqueCode('Y', 5), name: 'Fixture Surgery', pcn_id: w.pcn }]);
   w.practice = practice;
   w.teams = { team: uuid(w), otherTeam: uuid(w), hidden: uuid(w) };
+  w.spare.teams = [uuid(w)];
   await insert('teams', [
+    { id: w.spare.teams[0], kind: 'vcse_social_prescribing', name: 'Team without a fund' },
     { id: w.teams.team, kind: 'pcn_link_workers', name: 'The team', organization_id: org.draft },
     { id: w.teams.otherTeam, kind: 'pcn_link_workers', name: 'Another team' },
     { id: w.teams.hidden, kind: 'hospital_discharge', name: 'Hidden team', is_public: false, organization_id: org.never },
@@ -550,6 +582,11 @@ export async function buildWorld(): Promise<World> {
     staff_team_memberships: { public: [], hidden: await cases.staff_team_memberships.targets(w, 1) },
     // Filled in by buildReferrals.
     referral_case_notes: { public: [], hidden: [] },
+    referral_plans: { public: [], hidden: [] },
+    referral_plan_services: { public: [], hidden: [] },
+    referral_wellbeing: { public: [], hidden: [] },
+    team_funds: { public: [], hidden: [] },
+    team_fund_entries: { public: [], hidden: [] },
   };
 
   await buildReferrals(w);
@@ -668,8 +705,81 @@ async function buildReferrals(w: World): Promise<void> {
   );
   w.rows.referral_case_notes = { public: [], hidden: notes.map((n) => n.id) };
   w.team.referral_case_notes = teamView(notes);
+  await buildCasework(w, ids, teamView);
   if (hiddenEvent.length !== 1 || outbox.length !== all.length + 1)
     throw new Error('the referral triggers did not record what they should');
+}
+
+/**
+ * Plans, wellbeing and the fund, made as postgres: plans on the team's, the hidden team's and the
+ * other team's referrals (each with a service and a wellbeing score), and each team's fund with a
+ * top-up and a spend on one of its referrals. The coordinator sees the hidden team's spend through
+ * the referral (its PCN) but not that team's top-up; admins see every top-up and no spend.
+ */
+async function buildCasework(
+  w: World,
+  ids: Record<'anon' | 'another' | 'permanent' | 'other', string>,
+  teamView: (rows: { id: string; referral_id: string }[]) => Partial<Record<Role, string[]>>,
+): Promise<void> {
+  const planned = [ids.anon, ids.permanent, ids.other];
+  await query(`insert into public.referral_plans (referral_id, what_matters, goals) select unnest($1::uuid[]), 'Fixture', '{Walk}'`, [
+    planned,
+  ]);
+  const services = await query<{ id: string; referral_id: string }>(
+    `insert into public.referral_plan_services (referral_id, service_id, service_name)
+     select unnest($1::uuid[]), $2, 'Published service' returning id::text as id, referral_id::text as referral_id`,
+    [planned, w.published],
+  );
+  const wellbeing = await query<{ id: string; referral_id: string }>(
+    `insert into public.referral_wellbeing (referral_id, stage, life_satisfaction, worthwhile, happiness, anxiety)
+     select unnest($1::uuid[]), 'start', 5, 5, 5, 5 returning id::text as id, referral_id::text as referral_id`,
+    [planned],
+  );
+  const entries = await query<{ id: string; referral_id: string | null; team_id: string; kind: string }>(
+    `insert into public.team_fund_entries (team_id, referral_id, kind, amount_pence, purpose, supplier, approved_by)
+     select e.team_id, e.referral_id, e.kind, e.amount, 'Fixture', e.supplier, e.approved
+     from jsonb_to_recordset($1::jsonb) as e(team_id uuid, referral_id uuid, kind text, amount integer, supplier text, approved text)
+     returning id::text as id, referral_id::text as referral_id, team_id::text as team_id, kind`,
+    [
+      JSON.stringify(
+        [
+          [w.teams.team, ids.anon],
+          [w.teams.hidden, ids.permanent],
+          [w.teams.otherTeam, ids.other],
+        ].flatMap(([team, referral]) => [
+          { team_id: team, referral_id: null, kind: 'top_up', amount: 10_000, supplier: null, approved: null },
+          { team_id: team, referral_id: referral, kind: 'spend', amount: 4_500, supplier: 'Fixture Ltd', approved: 'Fixture lead' },
+        ]),
+      ),
+    ],
+  );
+  const byRole = (rows: { id: string; referral_id: string }[]) => ({
+    'anonymous resident': rows.filter((r) => r.referral_id === ids.anon).map((r) => r.id),
+    'another anonymous resident': [],
+    'permanent resident': rows.filter((r) => r.referral_id === ids.permanent).map((r) => r.id),
+  });
+  w.rows.referral_plans = { public: [], hidden: planned };
+  w.own.referral_plans = byRole(planned.map((id) => ({ id, referral_id: id })));
+  w.team.referral_plans = teamView(planned.map((id) => ({ id, referral_id: id })));
+  w.rows.referral_plan_services = { public: [], hidden: services.map((s) => s.id) };
+  w.own.referral_plan_services = byRole(services);
+  w.team.referral_plan_services = teamView(services);
+  w.rows.referral_wellbeing = { public: [], hidden: wellbeing.map((s) => s.id) };
+  w.team.referral_wellbeing = teamView(wellbeing);
+  w.rows.team_funds = { public: [], hidden: [w.teams.team, w.teams.hidden, w.teams.otherTeam] };
+  w.team.team_funds = {
+    'link worker of the team': [w.teams.team],
+    coordinator: [w.teams.team],
+    'link worker of another team': [w.teams.otherTeam],
+  };
+  const entryIds = (keep: (e: (typeof entries)[number]) => boolean) => entries.filter(keep).map((e) => e.id);
+  w.rows.team_fund_entries = { public: [], hidden: entries.map((e) => e.id) };
+  w.team.team_fund_entries = {
+    'link worker of the team': entryIds((e) => e.team_id === w.teams.team),
+    coordinator: entryIds((e) => e.team_id === w.teams.team || e.referral_id === ids.permanent),
+    'link worker of another team': entryIds((e) => e.team_id === w.teams.otherTeam),
+    admin: entryIds((e) => e.kind === 'top_up'),
+  };
 }
 
 /** Removes every row the matrix made or added, children first. */

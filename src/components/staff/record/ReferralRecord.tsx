@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReferralMessage } from '../../../lib/referrals/schema.ts';
 import type { StaffProfile } from '../../../lib/staff/profile.ts';
 import type { SessionClient } from '../../../lib/supabase-session.ts';
@@ -31,6 +31,11 @@ import { StaffMessages } from './StaffMessages.tsx';
 import { StatusForm } from './StatusForm.tsx';
 import { useSave } from './use-save.ts';
 import '../workspace.scss';
+
+// The casework panels: each its own chunk, loaded when a record opens.
+const PlanPanel = lazy(() => import('../plan/PlanPanel.tsx'));
+const WellbeingPanel = lazy(() => import('../wellbeing/WellbeingPanel.tsx'));
+const SpendPanel = lazy(() => import('../fund/SpendPanel.tsx'));
 
 interface Props {
   client: SessionClient;
@@ -260,7 +265,11 @@ export default function ReferralRecord({ client, referralId, profile, needs, ens
         />
       </section>
 
-      {/* ws-plan panels mount here */}
+      <Suspense fallback={<p role="status">Loading the plan, wellbeing and spend…</p>}>
+        <PlanPanel client={client} referralId={record.id} ensureSession={ensureSession} />
+        <WellbeingPanel client={client} referralId={record.id} ensureSession={ensureSession} />
+        <SpendPanel client={client} referralId={record.id} ensureSession={ensureSession} />
+      </Suspense>
     </>
   );
 }
