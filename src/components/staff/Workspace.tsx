@@ -3,9 +3,14 @@ import type { Session } from '@supabase/supabase-js';
 import { loadStaffProfile, type StaffProfile } from '../../lib/staff/profile.ts';
 import type { SessionClient } from '../../lib/supabase-session.ts';
 import { Heading } from './Heading.tsx';
+import { useCurationRoute } from './curation/route.ts'; // curation (issue 12)
 
 const Home = lazy(() => import('./Home.tsx'));
 const InviteStaff = lazy(() => import('./InviteStaff.tsx'));
+
+// ── curation (issue 12): #curation… routes ──────────────────────────────────────────────────
+const Curation = lazy(() => import('./curation/Curation.tsx'));
+// ── end curation ────────────────────────────────────────────────────────────────────────────
 
 interface Props {
   client: SessionClient;
@@ -21,6 +26,7 @@ export default function Workspace({ client, session, ensureSession, onSignOut }:
   const [profile, setProfile] = useState<StaffProfile>();
   const [problem, setProblem] = useState<string>();
   const [screen, setScreen] = useState(screenOf);
+  const curationRoute = useCurationRoute(); // curation (issue 12)
 
   useEffect(() => {
     loadStaffProfile(client, session.user).then(setProfile, (error: Error) => setProblem(error.message));
@@ -55,7 +61,11 @@ export default function Workspace({ client, session, ensureSession, onSignOut }:
         </button>
       </div>
       <Suspense fallback={<p role="status">Loading…</p>}>
-        {screen === 'invite' && profile.role === 'admin' ? (
+        {/* ── curation (issue 12): #curation… routes ── */}
+        {curationRoute ? (
+          <Curation route={curationRoute} client={client} profile={profile} ensureSession={ensureSession} />
+        ) : /* ── end curation ── */
+        screen === 'invite' && profile.role === 'admin' ? (
           <InviteStaff client={client} ensureSession={ensureSession} />
         ) : screen === 'invite' ? (
           <>
