@@ -121,8 +121,8 @@ export default function ReportProblem({ connection }: { connection: SupabaseConn
       />
       <CharacterCount
         id="note"
-        label="Tell us more (optional if you chose one of the first four)"
-        hint="For example, the right days and times, address or phone number. Do not include anything personal about yourself."
+        label="Tell us more"
+        hint="Optional, unless you chose ‘Something else’. For example, the right days and times, address or phone number. Do not include anything personal about yourself."
         maxLength={reportLimits.note}
         value={note}
         onValue={setNote}
