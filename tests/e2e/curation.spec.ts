@@ -192,3 +192,25 @@ test('a curator sees the listings never checked in the review queue, marks one a
   await expect(page.locator('#service-name')).toHaveValue(listing.name);
   await expectNoAccessibilityViolations(page);
 });
+
+test('opening a listing from search and shortlisting it are counted for the review queue, with nothing about the person', async ({
+  page,
+}) => {
+  const today = new Date().toISOString().slice(0, 10);
+  const counted = async (id: string) => {
+    const { data } = await admin.from('listing_interest_daily').select('views, shortlists').eq('service_id', id).eq('day', today);
+    return (data as { views: number; shortlists: number }[])[0] ?? { views: 0, shortlists: 0 };
+  };
+  await page.goto('/search/?q=walking');
+  const first = page.locator('.result-card .result-name a').first();
+  const id = decodeURIComponent((await first.getAttribute('href'))!.split('/')[2]!);
+  const before = await counted(id);
+  await first.click();
+  await expect(page).toHaveURL(new RegExp(`/services/${id}/$`));
+  await expect.poll(async () => (await counted(id)).views, { timeout: 10_000 }).toBe(before.views + 1);
+
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`/shortlist/?add=${encodeURIComponent(id)}`);
+  await expect(page.getByRole('status').filter({ hasText: '1 service added to your shortlist.' })).toBeAttached();
+  await expect.poll(async () => (await counted(id)).shortlists, { timeout: 10_000 }).toBe(before.shortlists + 1);
+});

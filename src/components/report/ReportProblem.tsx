@@ -5,9 +5,9 @@ import { ErrorSummary } from '../govuk/ErrorSummary.tsx';
 import { Panel } from '../govuk/Panel.tsx';
 import { TextInput } from '../govuk/TextInput.tsx';
 import { Honeypot } from '../referral/Honeypot.tsx';
-import { problemTypes, problemTypeValues, reportLimits, sendListingReport, type FieldProblem } from '../../lib/curation/report.ts';
-import { supabaseClient } from '../../lib/supabase.ts';
+import { problemTypes, problemTypeValues, reportLimits, type FieldProblem } from '../../lib/curation/report-fields.ts';
 import type { SupabaseConnection } from '../../lib/resident-session.ts';
+import { sendReport } from './send.ts';
 
 type Listing = { state: 'loading' } | { state: 'found'; id: string; name: string } | { state: 'missing' };
 
@@ -83,17 +83,14 @@ export default function ReportProblem({ connection }: { connection: SupabaseConn
     if (sending || listing.state !== 'found') return;
     setSending(true);
     setFailure('');
-    const outcome = await sendListingReport(
-      supabaseClient({ PUBLIC_SUPABASE_URL: connection.url, PUBLIC_SUPABASE_PUBLISHABLE_KEY: connection.publishableKey }),
-      {
-        kind: 'problem',
-        service_id: listing.id,
-        problem: problem as (typeof problemTypeValues)[number],
-        note,
-        email,
-        website,
-      },
-    );
+    const outcome = await sendReport(connection, {
+      kind: 'problem',
+      service_id: listing.id,
+      problem: problem as (typeof problemTypeValues)[number],
+      note,
+      email,
+      website,
+    });
     setSending(false);
     if (outcome.kind === 'sent') setSent(true);
     else if (outcome.kind === 'invalid') setProblems(outcome.problems);

@@ -4,9 +4,9 @@ import { ErrorSummary } from '../govuk/ErrorSummary.tsx';
 import { Panel } from '../govuk/Panel.tsx';
 import { TextInput } from '../govuk/TextInput.tsx';
 import { Honeypot } from '../referral/Honeypot.tsx';
-import { reportLimits, sendListingReport, type FieldProblem } from '../../lib/curation/report.ts';
-import { supabaseClient } from '../../lib/supabase.ts';
+import { reportLimits, type FieldProblem } from '../../lib/curation/report-fields.ts';
 import type { SupabaseConnection } from '../../lib/resident-session.ts';
+import { sendReport } from './send.ts';
 
 /** "Suggest a group": a community group, charity or service the directory is missing. */
 export default function SuggestGroup({ connection }: { connection: SupabaseConnection }) {
@@ -52,10 +52,7 @@ export default function SuggestGroup({ connection }: { connection: SupabaseConne
     if (sending) return;
     setSending(true);
     setFailure('');
-    const outcome = await sendListingReport(
-      supabaseClient({ PUBLIC_SUPABASE_URL: connection.url, PUBLIC_SUPABASE_PUBLISHABLE_KEY: connection.publishableKey }),
-      { kind: 'suggestion', ...answers, website },
-    );
+    const outcome = await sendReport(connection, { kind: 'suggestion', ...answers, website });
     setSending(false);
     if (outcome.kind === 'sent') setSent(true);
     else if (outcome.kind === 'invalid') setProblems(outcome.problems);
