@@ -28,4 +28,24 @@ describe('notification mails', () => {
     expect(mail.text).toContain(notificationLinks.myReferral(site));
     expect(mail.text).not.toMatch(/SP-|because/);
   });
+
+  it('tells a reporter their report was acted on, with a link to the listing and nothing they wrote', () => {
+    const mail = renderNotification(
+      { kind: 'listing_report_accepted', serviceId: 'svc-1', to: 'reporter@example.org', messageId: '<3@x>' },
+      site,
+    );
+    expect(mail.subject).toBe('Thank you: we have updated the directory');
+    expect(mail.text).toContain(`${site}/services/svc-1/`);
+    expect(mail.html).toContain(`href="${site}/services/svc-1/"`);
+  });
+
+  it('tells the person who suggested a group what was decided, linking to the home page', () => {
+    const mail = renderNotification(
+      { kind: 'listing_report_rejected', serviceId: null, to: 'reporter@example.org', messageId: '<4@x>' },
+      site,
+    );
+    expect(mail.subject).toBe('Thank you: we have checked what you told us');
+    expect(mail.text).toContain('a group you suggested');
+    expect(mail.text).toContain(`${site}/\n`);
+  });
 });

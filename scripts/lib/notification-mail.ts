@@ -11,7 +11,12 @@ import type { OutgoingMail } from './mailer.ts';
 export type Notification =
   | { kind: 'referral_received'; reference: string; to: string; messageId: string }
   | { kind: 'message_for_person'; to: string; messageId: string }
-  | { kind: 'referral_declined'; to: string; messageId: string };
+  | { kind: 'referral_declined'; to: string; messageId: string }
+  /**
+   * A resident who reported a problem with a listing (or suggested a group) and left an address is
+   * told what came of it: nothing of what they wrote, only the outcome and the listing's page.
+   */
+  | { kind: 'listing_report_accepted' | 'listing_report_rejected'; serviceId: string | null; to: string; messageId: string };
 
 /** Where each mail's link goes on the site. */
 export const notificationLinks = {
@@ -19,6 +24,9 @@ export const notificationLinks = {
   workspace: (siteUrl: string, reference: string) => new URL(`/staff/?referral=${encodeURIComponent(reference)}`, siteUrl).href,
   /** The person's own page, where messages are read and answered after signing in. */
   myReferral: (siteUrl: string) => new URL('/my-referral/', siteUrl).href,
+  /** The listing a report was about, or the home page for a suggested group. */
+  listing: (siteUrl: string, serviceId: string | null) =>
+    new URL(serviceId ? `/services/${encodeURIComponent(serviceId)}/` : '/', siteUrl).href,
 };
 
 function compose(to: string, messageId: string, kind: string, subject: string, lines: string[], link: { href: string; text: string }) {
@@ -59,6 +67,26 @@ export function renderNotification(notification: Notification, siteUrl: string):
       ],
       { href: notificationLinks.myReferral(siteUrl), text: 'See your referral' },
     );
+  if (notification.kind === 'listing_report_accepted' || notification.kind === 'listing_report_rejected') {
+    const accepted = notification.kind === 'listing_report_accepted';
+    const about = notification.serviceId ? 'a listing' : 'a group you suggested';
+    return compose(
+      notification.to,
+      notification.messageId,
+      notification.kind,
+      accepted ? 'Thank you: we have updated the directory' : 'Thank you: we have checked what you told us',
+      [
+        `Thank you for telling Signpost about ${about}.`,
+        accepted
+          ? 'One of our directory team checked it and has updated the directory. Changes can take a few minutes to appear.'
+          : 'One of our directory team checked it and did not change the directory this time, for example because the details were already right or could not be confirmed.',
+        'You are getting this email because you left your address when you told us. We will not email you again about it.',
+      ],
+      notification.serviceId
+        ? { href: notificationLinks.listing(siteUrl, notification.serviceId), text: 'See the listing' }
+        : { href: notificationLinks.listing(siteUrl, null), text: 'Go to Signpost' },
+    );
+  }
   return compose(
     notification.to,
     notification.messageId,

@@ -10,9 +10,12 @@ import type { supabaseService } from './supabase-service.ts';
  */
 export const claimedNotificationSchema = z.object({
   id: z.number().int(),
-  kind: z.enum(['referral_received', 'message_for_person', 'referral_declined']),
-  /** The short reference (SP-XXXX-XX): not personal data, and all a team mail names. */
-  reference: z.string(),
+  kind: z.enum(['referral_received', 'message_for_person', 'referral_declined', 'listing_report_accepted', 'listing_report_rejected']),
+  /**
+   * The short reference (SP-XXXX-XX): not personal data, and all a team mail names. For a
+   * reporter's outcome mail, the listing's id (null for a suggested group).
+   */
+  reference: z.string().nullable(),
   /** Looked up when claimed, so a changed address is used; null when there is nobody to mail. */
   to_address: z.string().nullable(),
   /** Attempts including this one. */

@@ -1,6 +1,6 @@
 import type { ScriptConfig } from './config.ts';
 import { createMailer, type Mailer } from './mailer.ts';
-import { renderNotification } from './notification-mail.ts';
+import { renderNotification, type Notification } from './notification-mail.ts';
 import { notificationOutbox, OutboxUnavailable, type ClaimedNotification, type NotificationOutbox } from './notification-outbox.ts';
 import type { SmtpConfig } from './smtp-config.ts';
 import { supabaseService } from './supabase-service.ts';
@@ -51,10 +51,12 @@ async function deliverOne(
   const messageId = `<notification-${row.id}@signpost.notifications>`;
   try {
     if (!row.to_address) throw new Error('no address to send to');
-    const notification =
+    const notification: Notification =
       row.kind === 'referral_received'
-        ? { kind: row.kind, reference: row.reference, to: row.to_address, messageId }
-        : { kind: row.kind, to: row.to_address, messageId };
+        ? { kind: row.kind, reference: row.reference ?? '', to: row.to_address, messageId }
+        : row.kind === 'message_for_person' || row.kind === 'referral_declined'
+          ? { kind: row.kind, to: row.to_address, messageId }
+          : { kind: row.kind, serviceId: row.reference, to: row.to_address, messageId };
     await mailer.send(renderNotification(notification, config.PUBLIC_SITE_URL));
   } catch (error) {
     const message = (error as Error).message;

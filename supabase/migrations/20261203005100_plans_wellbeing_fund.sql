@@ -140,7 +140,7 @@ as $$
   select exists (
     select 1 from public.referrals r
     where r.id = p_referral_id
-      and (r.team_id = public.my_link_worker_team() or r.pcn_id = any (public.my_coordinated_pcns())))
+      and (r.team_id = any (public.my_link_worker_teams()) or r.pcn_id = any (public.my_coordinated_pcns())))
 $$;
 
 -- Fails closed: no session (SP401), no staff role in an aal2 session (SP403), a referral the
@@ -385,8 +385,10 @@ begin
     perform public.referral_fail('SP403', 403, null,
       'Only link workers signed in with two-factor authentication can record a spend from their team''s fund.');
   end if;
-  v_team := public.my_link_worker_team();
-  if not exists (select 1 from public.referrals r where r.id = record_fund_spend.referral_id and r.team_id = v_team) then
+  -- The fund of the referral's team, which must be one of the link worker's teams.
+  select r.team_id into v_team from public.referrals r
+  where r.id = record_fund_spend.referral_id and r.team_id = any (public.my_link_worker_teams());
+  if v_team is null then
     perform public.referral_fail('SP404', 404, 'referral_id', 'We could not find that referral in your team''s referrals.');
   end if;
   v_amount := public.fund_amount(record_fund_spend.amount_pence);
@@ -421,7 +423,7 @@ create policy "People and staff can read the services in plans of referrals they
 create policy "Staff can read the wellbeing scores of referrals they may read" on public.referral_wellbeing
   for select to authenticated using (exists (
     select 1 from public.referrals r where r.id = referral_wellbeing.referral_id
-      and (r.team_id = (select public.my_link_worker_team()) or r.pcn_id = any ((select public.my_coordinated_pcns())::uuid[]))));
+      and (r.team_id = any ((select public.my_link_worker_teams())::uuid[]) or r.pcn_id = any ((select public.my_coordinated_pcns())::uuid[]))));
 
 create policy "A team's link workers and coordinators can read its fund balance" on public.team_funds
   for select to authenticated using (team_id = (select public.my_fund_team()));
@@ -433,7 +435,7 @@ create policy "A team's link workers and coordinators can read its fund entries"
 create policy "Staff can read what was spent on referrals they may read" on public.team_fund_entries
   for select to authenticated using (referral_id is not null and exists (
     select 1 from public.referrals r where r.id = team_fund_entries.referral_id
-      and (r.team_id = (select public.my_link_worker_team()) or r.pcn_id = any ((select public.my_coordinated_pcns())::uuid[]))));
+      and (r.team_id = any ((select public.my_link_worker_teams())::uuid[]) or r.pcn_id = any ((select public.my_coordinated_pcns())::uuid[]))));
 create policy "Admins can read every team's top-ups" on public.team_fund_entries
   for select to authenticated using (kind = 'top_up' and (select public.is_admin()));
 

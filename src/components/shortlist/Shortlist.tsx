@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { HsdsService } from '../../lib/oruk/hsds3.ts';
 import { describeForShortlist, type ShortlistItem } from '../../lib/shortlist/describe.ts';
 import { idsFromUrl, readStored, shareUrl, store } from '../../lib/shortlist/ids.ts';
+import { countInterest, type InterestConnection } from '../../lib/curation/interest.ts';
 
 type Entry = { id: string; item: ShortlistItem | null; missing: boolean };
 
@@ -19,7 +20,7 @@ async function fetchItem(id: string): Promise<Entry> {
  * The shortlist island: service ids in the browser's storage, details from the open-data file the
  * build publishes for each service, printable on one page and shareable as a link of ids.
  */
-export default function Shortlist() {
+export default function Shortlist({ interest }: { interest?: InterestConnection }) {
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const [message, setMessage] = useState('');
   const [copied, setCopied] = useState(false);
@@ -30,6 +31,8 @@ export default function Shortlist() {
     const ids = [...new Set([...stored, ...shared, ...add])];
     store(localStorage, ids);
     const added = ids.length - stored.length;
+    // Counted for the curators' review queue: which listings residents shortlist, nothing about them.
+    if (interest) for (const id of add.filter((a) => !stored.includes(a))) countInterest(interest, id, 'shortlist');
     if (add.length || shared.length) {
       // The list is in storage now: a reload or Back must not add it again.
       history.replaceState(null, '', '/shortlist/');

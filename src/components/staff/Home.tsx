@@ -75,6 +75,19 @@ export default function Home({ profile, client }: { profile: StaffProfile; clien
         </>
       )}
       {/* ── end ws-plan ── */}
+      {/* ── curation (issue 12) ── */}
+      <h2>The directory</h2>
+      <ul>
+        {(profile.role === 'curator' || profile.role === 'admin') && (
+          <li>
+            <a href="#curation">Directory curation: reports, listings due a check, editing listings</a>
+          </li>
+        )}
+        <li>
+          <a href="#curation/flag">Flag a problem with a listing</a>
+        </li>
+      </ul>
+      {/* ── end curation ── */}
       {profile.role === 'admin' && (
         <>
           <h2>Staff accounts</h2>

@@ -6,12 +6,17 @@ import { Heading } from './Heading.tsx';
 // ── ws-plan: plan, wellbeing and spend panels (#plan/<referral id>) and the team fund (#team-fund) ──
 import { caseworkRoute, CaseworkScreen } from './casework/CaseworkScreen.tsx';
 // ── end ws-plan ──
+import { useCurationRoute } from './curation/route.ts'; // curation (issue 12)
 
 const Home = lazy(() => import('./Home.tsx'));
 const InviteStaff = lazy(() => import('./InviteStaff.tsx'));
 // ── ws-record: the inbox and the referral record ──
 const Inbox = lazy(() => import('./inbox/Inbox.tsx'));
 const ReferralRecord = lazy(() => import('./record/ReferralRecord.tsx'));
+
+// ── curation (issue 12): #curation… routes ──────────────────────────────────────────────────
+const Curation = lazy(() => import('./curation/Curation.tsx'));
+// ── end curation ────────────────────────────────────────────────────────────────────────────
 
 interface Props {
   client: SessionClient;
@@ -66,6 +71,7 @@ export default function Workspace({ client, session, ensureSession, onSignOut, n
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   // ── end ws-plan ──
+  const curationRoute = useCurationRoute(); // curation (issue 12)
 
   useEffect(() => {
     loadStaffProfile(client, session.user).then(setProfile, (error: Error) => setProblem(error.message));
@@ -145,7 +151,13 @@ export default function Workspace({ client, session, ensureSession, onSignOut, n
         </button>
       </div>
       <Suspense fallback={<p role="status">Loading…</p>}>
-        {casework ? <CaseworkScreen route={casework} client={client} profile={profile} ensureSession={ensureSession} /> : content}
+        {casework ? (
+          <CaseworkScreen route={casework} client={client} profile={profile} ensureSession={ensureSession} />
+        ) : curationRoute ? (
+          <Curation route={curationRoute} client={client} profile={profile} ensureSession={ensureSession} />
+        ) : (
+          content
+        )}
       </Suspense>
     </>
   );

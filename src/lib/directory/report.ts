@@ -10,11 +10,9 @@ export function directoryEmail(): string {
 }
 
 /**
- * "Report a problem with this listing": until curation brings its own form, an email to the
- * directory team that already names the listing, so the resident only says what is wrong.
+ * "Report a problem with this listing": a plain link to the report form, which names the listing,
+ * so the service page itself ships no JavaScript.
  */
-export function reportProblemLink(listing: Pick<Listing, 'id' | 'name'>): string {
-  const subject = `Problem with a listing: ${listing.name}`;
-  const body = `Listing: ${listing.name} (${listing.id})\n\nWhat is wrong or out of date?\n\n`;
-  return `mailto:${directoryEmail()}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+export function reportProblemLink(listing: Pick<Listing, 'id'>): string {
+  return `/report/?service=${encodeURIComponent(listing.id)}`;
 }

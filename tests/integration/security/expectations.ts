@@ -242,6 +242,16 @@ export const expectations = {
       'admin without aal2': 'blocked',
     },
   },
+  // Curation (20261203006000_curation.sql): problem reports and suggested groups are read by
+  // curators and admins and decided only through decide_listing_report; anyone sends one through
+  // submit_listing_report. Settings, the interest counters and the address log are bookkeeping.
+  listing_reports: {
+    ...noApiAccess,
+    select: per({ anon: 'refused', residents: 'none', staff: 'none', curator: 'all', admin: 'all' }),
+  },
+  curation_settings: noApiAccess,
+  listing_interest_daily: noApiAccess,
+  anonymous_request_log: noApiAccess,
 } satisfies Record<string, TableExpectations>;
 
 export type Table = keyof typeof expectations;
@@ -270,4 +280,9 @@ export const serviceRoleOnly: Partial<Record<Table, Operation[]>> = {
   referral_submissions: ['select', 'delete'],
   // Scripts read case notes (nobody writes one but staff through the API).
   referral_case_notes: ['select'],
+  // Operators tidy reports and counters, change the settings, and clear the address log.
+  listing_reports: ['select', 'update', 'delete'],
+  curation_settings: ['select', 'update'],
+  listing_interest_daily: ['select', 'delete'],
+  anonymous_request_log: ['select', 'delete'],
 };

@@ -352,6 +352,30 @@ export const cases: Record<Table, TableCase> = {
       return users.map((u) => u.id);
     },
   },
+  listing_reports: {
+    key: 'id',
+    insert: (w) => ({ kind: 'problem', service_id: w.published, problem: 'closed', note: 'Forged in the matrix' }),
+    patch: () => ({ column: 'note', value: 'forged' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.listing_reports.hidden[0]!)),
+  },
+  curation_settings: {
+    key: 'id',
+    insert: () => ({ id: true }),
+    patch: () => ({ column: 'hide_unverified_after_months', value: '120' }),
+    targets: (_w, count) => Promise.resolve(Array.from({ length: count }, () => 'true')),
+  },
+  listing_interest_daily: {
+    key: 'service_id',
+    insert: (w) => ({ service_id: w.published, views: 1000 }),
+    patch: () => ({ column: 'views', value: '999999' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.listing_interest_daily.hidden[0]!)),
+  },
+  anonymous_request_log: {
+    key: 'id',
+    insert: () => ({ bucket: 'listing_report', address_hash: 'forged' }),
+    patch: () => ({ column: 'address_hash', value: 'forged' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.anonymous_request_log.hidden[0]!)),
+  },
   staff_access_log: {
     key: 'id',
     insert: (w, role) => ({ staff_user_id: w.callers[role].userId ?? w.spare.users[0], record_kind: 'referral', record_id: 'forged' }),
@@ -587,9 +611,15 @@ export async function buildWorld(): Promise<World> {
     referral_wellbeing: { public: [], hidden: [] },
     team_funds: { public: [], hidden: [] },
     team_fund_entries: { public: [], hidden: [] },
+    // Filled in by buildCuration.
+    listing_reports: { public: [], hidden: [] },
+    curation_settings: { public: [], hidden: ['true'] },
+    listing_interest_daily: { public: [], hidden: [] },
+    anonymous_request_log: { public: [], hidden: [] },
   };
 
   await buildReferrals(w);
+  await buildCuration(w);
 
   w.targets = {} as World['targets'];
   for (const table of Object.keys(cases) as Table[]) {
@@ -782,6 +812,24 @@ async function buildCasework(
   };
 }
 
+/** A problem report and a suggested group, a day's interest in the published service, and an address logged. */
+async function buildCuration(w: World): Promise<void> {
+  const reports = await query<{ id: string }>(
+    `insert into public.listing_reports (kind, service_id, problem, note, group_name, group_description)
+     values ('problem', $1, 'wrong_time', $2, null, null), ('suggestion', null, null, $2, 'Fixture group', 'Meets on Mondays')
+     returning id::text as id`,
+    [w.published, `${prefix}report`],
+  );
+  w.rows.listing_reports = { public: [], hidden: reports.map((r) => r.id) };
+  await query(`insert into public.listing_interest_daily (service_id, views, shortlists) values ($1, 3, 1)`, [w.published]);
+  w.rows.listing_interest_daily = { public: [], hidden: [w.published] };
+  const logged = await query<{ id: string }>(
+    `insert into public.anonymous_request_log (bucket, address_hash) values ('listing_interest', $1) returning id::text as id`,
+    [`${prefix}address`],
+  );
+  w.rows.anonymous_request_log = { public: [], hidden: logged.map((l) => l.id) };
+}
+
 /** Removes every row the matrix made or added, children first. */
 export async function removeWorld(w: World): Promise<void> {
   const like = `${prefix}%`;
@@ -800,4 +848,6 @@ export async function removeWorld(w: World): Promise<void> {
   await query(`delete from public.change_history where resource_id like $1`, [like]);
   await query(`delete from public.search_outbox where service_id like $1`, [like]);
   await query(`delete from public.staff_access_log where record_id like $1`, [like]);
+  await query(`delete from public.listing_reports where note like $1`, [like]);
+  await query(`delete from public.anonymous_request_log where address_hash like $1`, [like]);
 }
