@@ -52,6 +52,8 @@ create table public.listing_reports (
 alter table public.listing_reports enable row level security;
 create index listing_reports_pending_idx on public.listing_reports (created_at) where status = 'pending';
 create index listing_reports_service_idx on public.listing_reports (service_id);
+create index listing_reports_reported_by_idx on public.listing_reports (reported_by);
+create index listing_reports_decided_by_idx on public.listing_reports (decided_by);
 
 -- How often residents open or shortlist a listing, per day: counters only, no identifiers.
 create table public.listing_interest_daily (
@@ -91,6 +93,7 @@ alter table public.notification_outbox add constraint notification_outbox_recipi
   check (recipient in ('team', 'person', 'reporter'));
 alter table public.notification_outbox add constraint notification_outbox_about_one_thing
   check ((referral_id is null) <> (listing_report_id is null) and (recipient = 'reporter') = (listing_report_id is not null));
+create index notification_outbox_listing_report_id_idx on public.notification_outbox (listing_report_id);
 
 -- ── Triggers ────────────────────────────────────────────────────────────────────────────
 
@@ -433,6 +436,14 @@ $$;
 
 create policy "Curators can read problem reports and suggestions" on public.listing_reports
   for select to authenticated using ((select public.is_curator()));
+
+-- Bookkeeping only scripts (the service role, which passes RLS anyway) touch; said here so nobody wonders.
+create policy "Only scripts with the service role use the curation settings" on public.curation_settings
+  for all to service_role using (true) with check (true);
+create policy "Only scripts with the service role use the interest counters" on public.listing_interest_daily
+  for all to service_role using (true) with check (true);
+create policy "Only scripts with the service role use the anonymous request log" on public.anonymous_request_log
+  for all to service_role using (true) with check (true);
 
 -- ── Grants ──────────────────────────────────────────────────────────────────────────────
 

@@ -48,7 +48,7 @@ describe('submitting a self-referral', () => {
     expect(outbox).toEqual([{ kind: 'referral_received', recipient: 'team', to_routed_team: true, sent_at: null }]);
   });
 
-  it('keeps the outbox free of personal details: only which referral and which team', async () => {
+  it('keeps the outbox free of personal details: only which referral (or listing report) and which team', async () => {
     const columns = await sql<{ column_name: string }>(
       `select column_name from information_schema.columns where table_schema = 'public' and table_name = 'notification_outbox' order by 1`,
     );
@@ -58,6 +58,7 @@ describe('submitting a self-referral', () => {
       'id',
       'kind',
       'last_error',
+      'listing_report_id',
       'message_id',
       'next_attempt_at',
       'recipient',

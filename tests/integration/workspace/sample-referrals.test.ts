@@ -31,7 +31,7 @@ describe('sample referrals for the local stack', () => {
       overdue: boolean;
       reference: string;
     }[];
-    // Other test files make referrals in the same sample teams meanwhile: look only at the sample's.
+    // Other tests' referrals may share the team: only the sample's count here.
     const sample = new Set(
       (await sql<{ reference: string }>(`select reference from public.referrals where consent_version = $1`, [sampleConsentVersion])).map(
         (r) => r.reference,
