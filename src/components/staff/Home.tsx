@@ -31,6 +31,16 @@ export default function Home({ profile }: { profile: StaffProfile }) {
           and nothing on this page is sample data.
         </p>
       </div>
+      {/* ── Reports (issue 12) ── */}
+      {profile.role !== 'curator' && (
+        <>
+          <h2>Reports</h2>
+          <p>
+            <a href="#reports">Reports for commissioners and coordinators</a>
+          </p>
+        </>
+      )}
+      {/* ── end of reports ── */}
       {profile.role === 'admin' && (
         <>
           <h2>Staff accounts</h2>

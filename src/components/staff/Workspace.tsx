@@ -7,6 +7,11 @@ import { Heading } from './Heading.tsx';
 const Home = lazy(() => import('./Home.tsx'));
 const InviteStaff = lazy(() => import('./InviteStaff.tsx'));
 
+// ── Reports (issue 12): #reports. Its own chunk, with the chart library, loaded only on that screen. ──
+const Reports = lazy(() => import('./reports/Reports.tsx'));
+const isReports = () => window.location.hash === '#reports';
+// ── end of reports ──
+
 interface Props {
   client: SessionClient;
   session: Session;
@@ -14,7 +19,7 @@ interface Props {
   onSignOut: () => void;
 }
 
-const screenOf = () => (window.location.hash === '#invite' ? 'invite' : 'home');
+const screenOf = () => (isReports() ? 'reports' : window.location.hash === '#invite' ? 'invite' : 'home');
 
 /** The workspace after the second factor: a bar saying who is signed in, and the screen the address asks for. */
 export default function Workspace({ client, session, ensureSession, onSignOut }: Props) {
@@ -55,7 +60,10 @@ export default function Workspace({ client, session, ensureSession, onSignOut }:
         </button>
       </div>
       <Suspense fallback={<p role="status">Loading…</p>}>
-        {screen === 'invite' && profile.role === 'admin' ? (
+        {/* ── Reports (issue 12) ── */}
+        {screen === 'reports' ? (
+          <Reports client={client} ensureSession={ensureSession} />
+        ) : /* ── end of reports ── */ screen === 'invite' && profile.role === 'admin' ? (
           <InviteStaff client={client} ensureSession={ensureSession} />
         ) : screen === 'invite' ? (
           <>
