@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'react';
 
 // Only the parts of Chart.js a horizontal bar chart needs, so the reports chunk stays small.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+Chart.defaults.font.size = 14;
+Chart.defaults.font.family = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
 interface Props {
   title: string;

@@ -123,7 +123,7 @@ export default function Reports({ client, ensureSession }: Props) {
         <TextField
           id={fieldIds.from}
           label="First day of the period"
-          hint="For example 2026-04-01"
+          hint="Referrals that arrived on this day are included"
           type="date"
           value={from}
           onChange={setFrom}
