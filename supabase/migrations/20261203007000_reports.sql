@@ -11,7 +11,9 @@
 --   curator, residents, staff without aal2: an error (SP403); anon: no execute (401)
 -- Small numbers: outside the team (every report except one limited to the caller's own team), a
 -- count of 1 to 4 reads "fewer than 5" and every share, mean or percentile drawn from a group
--- of fewer than 5 (or from a part of 1 to 4) is null. Zero is shown: it discloses nobody.
+-- of fewer than 5 (or from a part of 1 to 4) is null. Zero is shown: it discloses nobody. Where
+-- one hidden count in a breakdown could be worked out from the total, the next smallest reads
+-- "not shown" too (public.report_protect).
 
 -- ── Helpers ─────────────────────────────────────────────────────────────────────────────
 
@@ -64,6 +66,32 @@ create or replace function public.report_figure(p_value numeric, p_n bigint, p_s
 language sql immutable set search_path = ''
 as $$
   select case when coalesce(p_n, 0) = 0 or (p_suppress and p_n < 5) then null else p_value end
+$$;
+
+-- Secondary suppression in a breakdown whose total is shown: when exactly one count reads
+-- "fewer than 5", subtracting the others from the total would give it away, so the smallest
+-- other non-zero count (the first of equals) reads "not shown", with any share or rate drawn from it.
+create or replace function public.report_protect(p_rows jsonb, p_key text) returns jsonb
+language sql immutable set search_path = ''
+as $$
+  with rows as (
+    select r.value as row, r.ordinality as ord from jsonb_array_elements(coalesce(p_rows, '[]'::jsonb)) with ordinality r
+  ),
+  hide as (
+    select ord from rows
+    where (select count(*) from rows where row -> p_key = to_jsonb('fewer than 5'::text)) = 1
+      and jsonb_typeof(row -> p_key) = 'number' and (row ->> p_key)::numeric > 0
+    order by (row ->> p_key)::numeric, ord
+    limit 1
+  )
+  select coalesce(jsonb_agg(
+           case when rows.ord in (select ord from hide)
+             then rows.row || jsonb_build_object(p_key, 'not shown')
+                  || case when rows.row ? 'share' then jsonb_build_object('share', null) else '{}'::jsonb end
+                  || case when rows.row ? 'per_year' then jsonb_build_object('per_year', null) else '{}'::jsonb end
+             else rows.row end
+           order by rows.ord), '[]'::jsonb)
+  from rows
 $$;
 
 -- Directory freshness on a day: published services, and how many a person checked (assured_date)
@@ -153,6 +181,7 @@ declare
   v_pcns uuid[];
   v_total bigint;
   v_days integer;
+  v_pair jsonb;
   result jsonb;
 begin
   select * into c from public.report_caller();
@@ -312,6 +341,19 @@ begin
       from spend sp),
     'freshness', public.directory_freshness((now() at time zone 'Europe/London')::date)
   ) into result;
+
+  -- Counts that add up to a shown total: protect a lone small count from subtraction.
+  if v_suppress then
+    result := jsonb_set(result, '{by_source}', public.report_protect(result -> 'by_source', 'referrals'));
+    result := jsonb_set(result, '{by_practice}', public.report_protect(result -> 'by_practice', 'referrals'));
+    result := jsonb_set(result, '{by_team}', public.report_protect(result -> 'by_team', 'referrals'));
+    result := jsonb_set(result, '{outcomes,by_outcome}', public.report_protect(result #> '{outcomes,by_outcome}', 'referrals'));
+    v_pair := public.report_protect(jsonb_build_array(
+      jsonb_build_object('referrals', result #> '{first_contact,contacted}'),
+      jsonb_build_object('referrals', result #> '{first_contact,not_contacted}')), 'referrals');
+    result := jsonb_set(result, '{first_contact,contacted}', v_pair #> '{0,referrals}');
+    result := jsonb_set(result, '{first_contact,not_contacted}', v_pair #> '{1,referrals}');
+  end if;
   return result;
 end
 $$;
@@ -344,7 +386,8 @@ $$;
 
 revoke execute on function public.bank_holidays_england_and_wales(), public.working_days_between(date, date),
   public.report_count(bigint, boolean), public.report_share(bigint, bigint, boolean),
-  public.report_figure(numeric, bigint, boolean), public.report_caller(), public.directory_freshness(date)
+  public.report_figure(numeric, bigint, boolean), public.report_caller(), public.directory_freshness(date),
+  public.report_protect(jsonb, text)
   from public, anon, authenticated;
 revoke execute on function public.report_scopes(), public.referral_report(date, date, uuid, uuid) from public, anon;
 grant execute on function public.report_scopes(), public.referral_report(date, date, uuid, uuid) to authenticated;

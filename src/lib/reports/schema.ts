@@ -5,9 +5,12 @@ import { referralSources } from '../referrals/schema.ts';
  * The report `public.referral_report()` returns (supabase/migrations/20261203007000_reports.sql;
  * docs/reports.md). A count is a number, or "fewer than 5" where small numbers are suppressed; a
  * share (0 to 1), mean or percentile is null when there is nothing to divide or it is suppressed.
+ * A count next to a lone "fewer than 5" in a breakdown may read "not shown" (secondary suppression).
  */
 export const suppressedCount = 'fewer than 5';
-const count = z.union([z.number().int().min(0), z.literal(suppressedCount)]);
+/** A count hidden only so that a small one beside it cannot be worked out from the total. */
+export const protectingCount = 'not shown';
+const count = z.union([z.number().int().min(0), z.literal(suppressedCount), z.literal(protectingCount)]);
 export type ReportCount = z.infer<typeof count>;
 const share = z.number().min(0).max(1).nullable();
 const figure = z.number().nullable();

@@ -1,6 +1,6 @@
 import type { CsvCell } from './csv.ts';
 import { outcomeLabels, sourceLabels, wellbeingLabels } from './labels.ts';
-import { suppressedCount, type ReferralReport, type ReportCount } from './schema.ts';
+import type { ReferralReport, ReportCount } from './schema.ts';
 
 /**
  * Every table the reports screen shows, built once from the report: the screen renders them, the
@@ -22,7 +22,7 @@ export interface ReportTable {
 export const notShown = 'not shown (fewer than 5)';
 export const nothing = 'none';
 
-const chartValue = (count: ReportCount): number | null => (count === suppressedCount ? null : count);
+const chartValue = (count: ReportCount): number | null => (typeof count === 'number' ? count : null);
 
 /** A share for a table: "60%", "not shown (fewer than 5)" when withheld, "none" with nothing to divide. */
 export function shareCell(share: number | null, whole: ReportCount): CsvCell {

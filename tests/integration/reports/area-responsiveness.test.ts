@@ -105,7 +105,7 @@ describe('the report functions are safe to expose', () => {
        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
        where n.nspname = 'public' and p.proname in ('referral_report', 'report_scopes', 'report_caller', 'area_first_contact_times',
          'report_count', 'report_share', 'report_figure', 'working_days_between', 'bank_holidays_england_and_wales',
-         'directory_freshness')
+         'directory_freshness', 'report_protect')
        order by 1`,
     );
     expect(rows.map((r) => [r.name, r.definer, r.config, r.runners])).toEqual([
@@ -116,6 +116,7 @@ describe('the report functions are safe to expose', () => {
       ['report_caller', true, ['search_path=""'], []],
       ['report_count', false, ['search_path=""'], []],
       ['report_figure', false, ['search_path=""'], []],
+      ['report_protect', false, ['search_path=""'], []],
       ['report_scopes', true, ['search_path=""'], ['authenticated']],
       ['report_share', false, ['search_path=""'], []],
       ['working_days_between', false, ['search_path=""'], []],

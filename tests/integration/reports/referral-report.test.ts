@@ -10,6 +10,7 @@ import {
   referral,
   removeAll,
   rpc,
+  sql,
   team,
   wellbeing,
   type Caller,
@@ -46,6 +47,7 @@ const who = {} as Record<'linkWorker' | 'otherLinkWorker' | 'coordinator' | 'adm
 const march = { p_from: '2026-03-01', p_to: '2026-03-31' };
 
 type Report = Record<string, unknown> & {
+  // A count: a number, "fewer than 5", or "not shown" (hidden so a small one cannot be worked out).
   referrals: number | string;
   by_source: { source: string; referrals: number | string }[];
   by_practice: { name: string; referrals: number | string }[];
@@ -268,12 +270,18 @@ describe('the same figures shown outside the team, with small numbers suppressed
     expect(body.referrals).toBe(7);
     expect(countOf(body.by_source, 'self', 'source')).toBe('fewer than 5');
     expect(countOf(body.by_source, 'paramedic', 'source')).toBe(0);
+    // P2's 2 could be worked out as 7 − 5 − 0, so P1 is hidden too; likewise contacted 6 of 7.
     expect(body.by_practice.map((p) => [p.name, p.referrals])).toEqual([
       ['P3 Surgery (never refers)', 0],
       ['P2 Surgery', 'fewer than 5'],
-      ['P1 Surgery', 5],
+      ['P1 Surgery', 'not shown'],
     ]);
-    expect(body.first_contact).toEqual({ contacted: 6, not_contacted: 'fewer than 5', median_working_days: 2, p90_working_days: 7 });
+    expect(body.first_contact).toEqual({
+      contacted: 'not shown',
+      not_contacted: 'fewer than 5',
+      median_working_days: 2,
+      p90_working_days: 7,
+    });
     expect(body.outcomes).toMatchObject({ closed: 5, closed_share: 0.7143 });
     expect((body.outcomes as { by_outcome: unknown[] }).by_outcome[0]).toEqual({
       outcome: 'connected_to_services',
@@ -304,6 +312,33 @@ describe('the same figures shown outside the team, with small numbers suppressed
     expect(status).toBe(200);
     expect(body.referrals).toBe('fewer than 5');
     expect(body.first_contact).toEqual({ contacted: 0, not_contacted: 'fewer than 5', median_working_days: null, p90_working_days: null });
+  });
+});
+
+describe('hiding a count that would give a small one away by subtraction', () => {
+  it('hides the smallest other count when only one in a breakdown is under 5, and its share with it', async () => {
+    const [row] = await sql<{ p: unknown }>(
+      `select public.report_protect('[{"n": 9, "share": 0.6}, {"n": "fewer than 5", "share": null}, {"n": 0, "share": 0}, {"n": 6, "share": 0.4}]', 'n') as p`,
+    );
+    expect(row!.p).toEqual([
+      { n: 9, share: 0.6 },
+      { n: 'fewer than 5', share: null },
+      { n: 0, share: 0 },
+      { n: 'not shown', share: null },
+    ]);
+  });
+
+  it('leaves a breakdown alone with none or several counts under 5', async () => {
+    const [row] = await sql<{ none: unknown; several: unknown }>(
+      `select public.report_protect('[{"n": 9}, {"n": 6}]', 'n') as none,
+              public.report_protect('[{"n": "fewer than 5"}, {"n": "fewer than 5"}, {"n": 6}]', 'n') as several`,
+    );
+    expect(row).toEqual({ none: [{ n: 9 }, { n: 6 }], several: [{ n: 'fewer than 5' }, { n: 'fewer than 5' }, { n: 6 }] });
+  });
+
+  it('is not applied to a team looking at its own figures', async () => {
+    const { body } = await rpc<Report>('referral_report', march, who.linkWorker);
+    expect(body.by_practice.map((p) => p.referrals)).toEqual([0, 2, 5]);
   });
 });
 

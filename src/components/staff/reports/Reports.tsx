@@ -203,8 +203,9 @@ export default function Reports({ client, ensureSession }: Props) {
           {shown.suppressed ? (
             <div className="notice">
               <p>
-                These figures can be shown outside the team, so small numbers are hidden: a count of 1 to 4 reads “fewer than 5”, and a
-                share, average or median of fewer than 5 people is not shown.
+                These figures can be shown outside the team, so small numbers are hidden: a count of 1 to 4 reads “fewer than 5”, a share,
+                average or median of fewer than 5 people is not shown, and where a hidden count could be worked out from the total, the next
+                smallest count is “not shown” too.
               </p>
             </div>
           ) : (
