@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { expectNoAccessibilityViolations } from './axe.ts';
+import { outDir } from './pages.ts';
 import { account, password, totpCode, type TestAccount } from './staff-accounts.ts';
 
 const teamName = 'Lynn and the Coast PCN Link Workers';
@@ -85,4 +88,24 @@ test('a curator who opens the reports is told they are not for their role, and s
   await page.goto('/staff/#reports');
   await expect(page.getByText(/Reports are for link workers, coordinators and administrators/)).toBeVisible();
   await expectNoAccessibilityViolations(page);
+});
+
+test('the chart library loads only when the reports screen opens, in one chunk of at most 70 KB gzipped', async ({ page }) => {
+  const worker = await account('report-bundle', { role: 'link_worker', team: teamName, enrolled: true });
+  const scripts = new Set<string>();
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.endsWith('.js')) scripts.add(path);
+  });
+  // Chart.js's own error text marks the chunk that carries it.
+  const chartChunks = () => [...scripts].filter((path) => readFileSync(join(outDir, path), 'utf8').includes('Canvas is already in use'));
+  await signIn(page, worker);
+  expect(chartChunks()).toEqual([]);
+  await page.getByRole('link', { name: 'Reports for commissioners and coordinators' }).click();
+  await expect(page.getByRole('img', { name: /Bar chart of referrals by source/ })).toBeVisible();
+  const [chunk, ...others] = chartChunks();
+  expect(others).toEqual([]);
+  const bytes = gzipSync(readFileSync(join(outDir, chunk!))).length;
+  console.log(`reports chunk with Chart.js: ${bytes} B gzip`);
+  expect(bytes).toBeLessThanOrEqual(70_000);
 });
