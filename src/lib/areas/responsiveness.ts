@@ -17,9 +17,10 @@ const areaFirstContactSchema = z.object({
  * are absent: the database never publishes them.
  */
 export async function loadUsualContactDays(): Promise<Map<string, number>> {
-  const { data, error } = await supabaseClient().rpc('area_first_contact_times');
-  if (error) throw new ResponsivenessLoadError(`Could not read how soon each area's team makes contact: ${error.message}`);
-  const rows = z.array(areaFirstContactSchema).parse(data);
+  const response = await supabaseClient().rpc('area_first_contact_times');
+  if (response.error)
+    throw new ResponsivenessLoadError(`Could not read how soon each area's team makes contact: ${response.error.message}`);
+  const rows = z.array(areaFirstContactSchema).parse(response.data as unknown);
   return new Map(rows.map((r) => [r.pcn_code, r.median_working_days]));
 }
 
