@@ -221,11 +221,16 @@ begin
       and (p_pcn is null or p.id = p_pcn)
       and (v_team is null or exists (select 1 from public.team_pcns tp where tp.team_id = v_team and tp.pcn_id = p.id)));
 
+  -- A link worker's scope is their team's referrals wherever they live; a coordinator's, the
+  -- referrals of their PCNs whichever team holds them (as the referrals' select policies say).
   v_ids := array(
     select r.id from public.referrals r
     where (r.created_at at time zone 'Europe/London')::date between p_from and p_to
-      and (c.pcns is null or r.pcn_id = any (c.pcns))
-      and (c.role <> 'link_worker' or r.team_id = c.team_id)
+      and case c.role
+        when 'admin' then true
+        when 'coordinator' then r.pcn_id = any (c.pcns)
+        else r.team_id = c.team_id
+      end
       and (p_pcn is null or r.pcn_id = p_pcn)
       and (v_team is null or r.team_id = v_team));
   v_total := cardinality(v_ids);

@@ -146,6 +146,8 @@ beforeAll(async () => {
   await fund(teamT, r3, 'spend', 10_000);
   await fund(teamT, r6, 'spend', 500);
   await fund(teamT, null, 'spend', 700);
+  // July: one referral of team T from a practice in the other PCN (routed there by triage).
+  await referral({ pcn: otherPcn.id, team: teamT, owner, practice: q1, createdAt: at('07-15'), needs: ['money'] });
   const inU = { pcn: otherPcn.id, team: teamU, owner, practice: q1 };
   await referral({ ...inU, createdAt: at('03-05'), needs: ['money'] });
   await referral({ ...inU, createdAt: at('03-06'), needs: ['money'] });
@@ -339,6 +341,25 @@ describe('hiding a count that would give a small one away by subtraction', () =>
   it('is not applied to a team looking at its own figures', async () => {
     const { body } = await rpc<Report>('referral_report', march, who.linkWorker);
     expect(body.by_practice.map((p) => p.referrals)).toEqual([0, 2, 5]);
+  });
+});
+
+describe("a referral of the team from outside the team's areas", () => {
+  const july = { p_from: '2026-07-01', p_to: '2026-07-31' };
+  it("counts for the team's link workers, listing its practice too", async () => {
+    const { body } = await rpc<Report>('referral_report', july, who.linkWorker);
+    expect(body.referrals).toBe(1);
+    expect(body.by_practice.map((p) => [p.name, p.referrals])).toEqual([
+      ['P1 Surgery', 0],
+      ['P2 Surgery', 0],
+      ['P3 Surgery (never refers)', 0],
+      ['Q1 Surgery', 1],
+    ]);
+  });
+
+  it("counts for the coordinators of the PCN it comes from, not for the team's coordinator", async () => {
+    expect((await rpc<Report>('referral_report', july, who.coordinator)).body.referrals).toBe(0);
+    expect((await rpc<Report>('referral_report', { ...july, p_pcn: otherPcn.id }, who.admin)).body.referrals).toBe('fewer than 5');
   });
 });
 
