@@ -169,7 +169,7 @@ $$;
 
 -- The report for referrals that arrived from p_from to p_to (London dates, both included),
 -- optionally in one PCN and/or one team. One JSON document; docs/reports.md describes it.
-create or replace function public.referral_report(p_from date, p_to date, p_pcn uuid default null, p_team uuid default null)
+create or replace function public.report_referrals(p_from date, p_to date, p_pcn uuid default null, p_team uuid default null)
 returns jsonb
 language plpgsql stable security definer set search_path = ''
 as $$
@@ -394,7 +394,7 @@ revoke execute on function public.bank_holidays_england_and_wales(), public.work
   public.report_figure(numeric, bigint, boolean), public.report_caller(), public.directory_freshness(date),
   public.report_protect(jsonb, text)
   from public, anon, authenticated;
-revoke execute on function public.report_scopes(), public.referral_report(date, date, uuid, uuid) from public, anon;
-grant execute on function public.report_scopes(), public.referral_report(date, date, uuid, uuid) to authenticated;
+revoke execute on function public.report_scopes(), public.report_referrals(date, date, uuid, uuid) from public, anon;
+grant execute on function public.report_scopes(), public.report_referrals(date, date, uuid, uuid) to authenticated;
 revoke execute on function public.area_first_contact_times() from public;
 grant execute on function public.area_first_contact_times() to anon, authenticated, service_role;

@@ -30,7 +30,7 @@ export async function loadReportScopes(client: SessionClient): Promise<ReportSco
 
 /** The report for a period and, optionally, one area and one team (row rules and suppression apply in the database). */
 export async function loadReport(client: SessionClient, request: ReportRequest): Promise<ReferralReport> {
-  const response = await client.rpc('referral_report', {
+  const response = await client.rpc('report_referrals', {
     p_from: request.from,
     p_to: request.to,
     p_pcn: request.pcn,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { referralSources } from '../referrals/schema.ts';
 
 /**
- * The report `public.referral_report()` returns (supabase/migrations/20261203007000_reports.sql;
+ * The report `public.report_referrals()` returns (supabase/migrations/20261203007000_reports.sql;
  * docs/reports.md). A count is a number, or "fewer than 5" where small numbers are suppressed; a
  * share (0 to 1), mean or percentile is null when there is nothing to divide or it is suppressed.
  * A count next to a lone "fewer than 5" in a breakdown may read "not shown" (secondary suppression).

@@ -103,7 +103,7 @@ describe('the report functions are safe to expose', () => {
               array(select r from unnest(array['public', 'anon', 'authenticated']) r
                     where has_function_privilege(r, p.oid, 'execute')) as runners
        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-       where n.nspname = 'public' and p.proname in ('referral_report', 'report_scopes', 'report_caller', 'area_first_contact_times',
+       where n.nspname = 'public' and p.proname in ('report_referrals', 'report_scopes', 'report_caller', 'area_first_contact_times',
          'report_count', 'report_share', 'report_figure', 'working_days_between', 'bank_holidays_england_and_wales',
          'directory_freshness', 'report_protect')
        order by 1`,
@@ -112,11 +112,11 @@ describe('the report functions are safe to expose', () => {
       ['area_first_contact_times', true, ['search_path=""'], ['anon', 'authenticated']],
       ['bank_holidays_england_and_wales', false, ['search_path=""'], []],
       ['directory_freshness', true, ['search_path=""'], []],
-      ['referral_report', true, ['search_path=""'], ['authenticated']],
       ['report_caller', true, ['search_path=""'], []],
       ['report_count', false, ['search_path=""'], []],
       ['report_figure', false, ['search_path=""'], []],
       ['report_protect', false, ['search_path=""'], []],
+      ['report_referrals', true, ['search_path=""'], ['authenticated']],
       ['report_scopes', true, ['search_path=""'], ['authenticated']],
       ['report_share', false, ['search_path=""'], []],
       ['working_days_between', false, ['search_path=""'], []],

@@ -164,7 +164,7 @@ const countOf = (list: { referrals: number | string }[], key: string, field: 'so
 describe('the report a team sees of its own work, with exact figures', () => {
   let report: Report;
   beforeAll(async () => {
-    const result = await rpc<Report>('referral_report', march, who.linkWorker);
+    const result = await rpc<Report>('report_referrals', march, who.linkWorker);
     expect(result.status).toBe(200);
     report = result.body;
   });
@@ -266,7 +266,7 @@ describe('the report a team sees of its own work, with exact figures', () => {
 
 describe('the same figures shown outside the team, with small numbers suppressed', () => {
   it('shows a coordinator their area with counts of 1 to 4 as "fewer than 5" and shares of small groups withheld', async () => {
-    const { status, body } = await rpc<Report>('referral_report', { ...march, p_pcn: lynnfield.id }, who.coordinator);
+    const { status, body } = await rpc<Report>('report_referrals', { ...march, p_pcn: lynnfield.id }, who.coordinator);
     expect(status).toBe(200);
     expect(body.suppressed).toBe(true);
     expect(body.referrals).toBe(7);
@@ -304,13 +304,13 @@ describe('the same figures shown outside the team, with small numbers suppressed
   });
 
   it('gives a coordinator exact figures for their own team', async () => {
-    const { body } = await rpc<Report>('referral_report', { ...march, p_team: teamT }, who.coordinator);
+    const { body } = await rpc<Report>('report_referrals', { ...march, p_team: teamT }, who.coordinator);
     expect(body.suppressed).toBe(false);
     expect(countOf(body.by_source, 'self', 'source')).toBe(4);
   });
 
   it('shows an admin any area, suppressed', async () => {
-    const { status, body } = await rpc<Report>('referral_report', { ...march, p_pcn: otherPcn.id }, who.admin);
+    const { status, body } = await rpc<Report>('report_referrals', { ...march, p_pcn: otherPcn.id }, who.admin);
     expect(status).toBe(200);
     expect(body.referrals).toBe('fewer than 5');
     expect(body.first_contact).toEqual({ contacted: 0, not_contacted: 'fewer than 5', median_working_days: null, p90_working_days: null });
@@ -339,7 +339,7 @@ describe('hiding a count that would give a small one away by subtraction', () =>
   });
 
   it('is not applied to a team looking at its own figures', async () => {
-    const { body } = await rpc<Report>('referral_report', march, who.linkWorker);
+    const { body } = await rpc<Report>('report_referrals', march, who.linkWorker);
     expect(body.by_practice.map((p) => p.referrals)).toEqual([0, 2, 5]);
   });
 });
@@ -347,7 +347,7 @@ describe('hiding a count that would give a small one away by subtraction', () =>
 describe("a referral of the team from outside the team's areas", () => {
   const july = { p_from: '2026-07-01', p_to: '2026-07-31' };
   it("counts for the team's link workers, listing its practice too", async () => {
-    const { body } = await rpc<Report>('referral_report', july, who.linkWorker);
+    const { body } = await rpc<Report>('report_referrals', july, who.linkWorker);
     expect(body.referrals).toBe(1);
     expect(body.by_practice.map((p) => [p.name, p.referrals])).toEqual([
       ['P1 Surgery', 0],
@@ -358,14 +358,14 @@ describe("a referral of the team from outside the team's areas", () => {
   });
 
   it("counts for the coordinators of the PCN it comes from, not for the team's coordinator", async () => {
-    expect((await rpc<Report>('referral_report', july, who.coordinator)).body.referrals).toBe(0);
-    expect((await rpc<Report>('referral_report', { ...july, p_pcn: otherPcn.id }, who.admin)).body.referrals).toBe('fewer than 5');
+    expect((await rpc<Report>('report_referrals', july, who.coordinator)).body.referrals).toBe(0);
+    expect((await rpc<Report>('report_referrals', { ...july, p_pcn: otherPcn.id }, who.admin)).body.referrals).toBe('fewer than 5');
   });
 });
 
 describe('a period with no referrals', () => {
   it('gives zeros, lists the practices, and has no medians, shares or means', async () => {
-    const { status, body } = await rpc<Report>('referral_report', { p_from: '2026-06-01', p_to: '2026-06-30' }, who.linkWorker);
+    const { status, body } = await rpc<Report>('report_referrals', { p_from: '2026-06-01', p_to: '2026-06-30' }, who.linkWorker);
     expect(status).toBe(200);
     expect(body.referrals).toBe(0);
     expect(body.by_practice.map((p) => p.referrals)).toEqual([0, 0, 0]);
@@ -387,13 +387,13 @@ describe('a period with no referrals', () => {
 
 describe('who may see which report', () => {
   it('refuses anon before the function runs', async () => {
-    const { status, body } = await rpc('referral_report', march);
+    const { status, body } = await rpc('report_referrals', march);
     expect(status).toBe(401);
     expect(body).toMatchObject({ code: '42501' });
   });
 
   it.each(['curator', 'resident', 'linkWorkerAal1'] as const)('refuses a %s with a plain message', async (role) => {
-    const { status, body } = await rpc('referral_report', march, who[role]);
+    const { status, body } = await rpc('report_referrals', march, who[role]);
     expect(status).toBe(403);
     expect((body as { code: string }).code).toBe('SP403');
     expect((body as { message: string }).message).toMatch(/^Reports are for link workers, coordinators/);
@@ -401,13 +401,13 @@ describe('who may see which report', () => {
   });
 
   it('refuses a coordinator an area or team their team does not serve', async () => {
-    const area = await rpc('referral_report', { ...march, p_pcn: otherPcn.id }, who.coordinator);
+    const area = await rpc('report_referrals', { ...march, p_pcn: otherPcn.id }, who.coordinator);
     expect([area.status, (area.body as { code: string; hint: string }).code, (area.body as { hint: string }).hint]).toEqual([
       403,
       'SP403',
       'pcn',
     ]);
-    const other = await rpc('referral_report', { ...march, p_team: teamU }, who.coordinator);
+    const other = await rpc('report_referrals', { ...march, p_team: teamU }, who.coordinator);
     expect([other.status, (other.body as { code: string; hint: string }).code, (other.body as { hint: string }).hint]).toEqual([
       403,
       'SP403',
@@ -416,15 +416,15 @@ describe('who may see which report', () => {
   });
 
   it("refuses a link worker another team's report, and shows them nothing of another team's area", async () => {
-    const other = await rpc('referral_report', { ...march, p_team: teamT }, who.otherLinkWorker);
+    const other = await rpc('report_referrals', { ...march, p_team: teamT }, who.otherLinkWorker);
     expect([other.status, (other.body as { code: string; hint: string }).code, (other.body as { hint: string }).hint]).toEqual([
       403,
       'SP403',
       'team',
     ]);
-    const area = await rpc<Report>('referral_report', { ...march, p_pcn: lynnfield.id }, who.otherLinkWorker);
+    const area = await rpc<Report>('report_referrals', { ...march, p_pcn: lynnfield.id }, who.otherLinkWorker);
     expect(area.status).toBe(403);
-    const own = await rpc<Report>('referral_report', march, who.otherLinkWorker);
+    const own = await rpc<Report>('report_referrals', march, who.otherLinkWorker);
     expect([own.body.referrals, own.body.team_id, own.body.suppressed]).toEqual([2, teamU, false]);
   });
 
@@ -440,7 +440,7 @@ describe('who may see which report', () => {
   });
 
   it('names the field of a period that ends before it starts', async () => {
-    const { status, body } = await rpc('referral_report', { p_from: '2026-03-31', p_to: '2026-03-01' }, who.linkWorker);
+    const { status, body } = await rpc('report_referrals', { p_from: '2026-03-31', p_to: '2026-03-01' }, who.linkWorker);
     expect(status).toBe(422);
     expect(body).toMatchObject({
       code: 'SP422',
