@@ -88,6 +88,16 @@ export default function Home({ profile, client }: { profile: StaffProfile; clien
         </li>
       </ul>
       {/* ── end curation ── */}
+      {/* ── Reports (issue 12) ── */}
+      {profile.role !== 'curator' && (
+        <>
+          <h2>Reports</h2>
+          <p>
+            <a href="#reports">Reports for commissioners and coordinators</a>
+          </p>
+        </>
+      )}
+      {/* ── end of reports ── */}
       {profile.role === 'admin' && (
         <>
           <h2>Staff accounts</h2>

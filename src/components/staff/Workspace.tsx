@@ -18,6 +18,11 @@ const ReferralRecord = lazy(() => import('./record/ReferralRecord.tsx'));
 const Curation = lazy(() => import('./curation/Curation.tsx'));
 // ── end curation ────────────────────────────────────────────────────────────────────────────
 
+// ── Reports (issue 12): #reports. Its own chunk, with the chart library, loaded only on that screen. ──
+const Reports = lazy(() => import('./reports/Reports.tsx'));
+const isReports = () => window.location.hash === '#reports';
+// ── end of reports ──
+
 interface Props {
   client: SessionClient;
   session: Session;
@@ -28,11 +33,13 @@ interface Props {
 }
 
 /** The screen the address asks for: `#invite`, `#inbox?filters`, `#referral/<id>`, or the home. */
-type Screen = { kind: 'home' } | { kind: 'invite' } | { kind: 'inbox'; query: string } | { kind: 'record'; id: string };
+type Screen =
+  { kind: 'home' } | { kind: 'invite' } | { kind: 'reports' } | { kind: 'inbox'; query: string } | { kind: 'record'; id: string };
 
 function screenOf(): Screen {
   const hash = window.location.hash.replace(/^#/, '');
   if (hash === 'invite') return { kind: 'invite' };
+  if (isReports()) return { kind: 'reports' }; // reports (issue 12)
   // ── ws-record routes ──
   if (hash === 'inbox' || hash.startsWith('inbox?')) return { kind: 'inbox', query: hash.slice('inbox?'.length) };
   const record = /^referral\/([0-9a-fA-F-]{36})$/.exec(hash);
@@ -155,6 +162,8 @@ export default function Workspace({ client, session, ensureSession, onSignOut, n
           <CaseworkScreen route={casework} client={client} profile={profile} ensureSession={ensureSession} />
         ) : curationRoute ? (
           <Curation route={curationRoute} client={client} profile={profile} ensureSession={ensureSession} />
+        ) : screen.kind === 'reports' ? (
+          <Reports client={client} ensureSession={ensureSession} />
         ) : (
           content
         )}

@@ -12,6 +12,7 @@ import { SignpostError } from '../errors.ts';
 import { contains } from './find-area.ts';
 import { labelPoint } from './label-point.ts';
 import { areaPath, placeName, referPath, townOf } from './place.ts';
+import { loadUsualContactDays } from './responsiveness.ts';
 
 export class AreasLoadError extends SignpostError {}
 
@@ -58,6 +59,8 @@ export interface Area {
   phone: string | null;
   communityLinks: { label: string; url: string }[];
   selfReferralOpen: boolean;
+  /** Median working days to first contact over the last 90 days; null with fewer than 5 contacts. */
+  usualContactDays: number | null;
   teams: AreaTeam[];
   practices: AreaPractice[];
   services: AreaService[];
@@ -110,12 +113,13 @@ let cached: Promise<Areas> | undefined;
  */
 export function loadAreas(): Promise<Areas> {
   cached ??= (async () => {
-    const [pcns, practices, teams, teamPcns, directory] = await Promise.all([
+    const [pcns, practices, teams, teamPcns, directory, contactDays] = await Promise.all([
       read('pcns', pcnSchema),
       read('gp_practices', gpPracticeSchema),
       read('teams', teamSchema),
       read('team_pcns', teamPcnSchema),
       loadDirectoryIndex(),
+      loadUsualContactDays(),
     ]);
     const needs = new Map(directory.needs.map((n) => [n.code, n]));
     const practicesByPcn = groupBy(practices, (p) => p.pcn_id);
@@ -164,6 +168,7 @@ export function loadAreas(): Promise<Areas> {
           phone: pcn.contact_phone ?? null,
           communityLinks: pcn.social_links,
           selfReferralOpen: pcn.self_referral_open,
+          usualContactDays: contactDays.get(pcn.code) ?? null,
           teams: areaTeams,
           practices: areaPractices,
           services: servicesInside(pcn, directory.entries, needs),
