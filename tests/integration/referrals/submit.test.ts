@@ -58,6 +58,8 @@ describe('submitting a self-referral', () => {
       'id',
       'kind',
       'last_error',
+      // Which problem report a reporter's outcome mail is about (the curation migration): no personal data either.
+      'listing_report_id',
       'message_id',
       'next_attempt_at',
       'recipient',
