@@ -1,7 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { useEffect, useState } from 'react';
 import type { PlanWithServices } from '../../lib/casework/plan.ts';
-import { planServiceStatusText } from '../../lib/casework/plan.ts';
+import { planServiceStatusText } from '../../lib/casework/plan-status.ts';
 import type { Api } from './data.ts';
 import './my-plan.css';
 

@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import type { SessionClient } from '../supabase-session.ts';
 import { caseworkErrorFrom } from './errors.ts';
+import { planServiceStatuses, type PlanServiceStatus } from './plan-status.ts';
 
-/** Where the person is with a service in their plan. */
-export const planServiceStatuses = ['suggested', 'referred', 'attending', 'stopped'] as const;
-export type PlanServiceStatus = (typeof planServiceStatuses)[number];
-export const planServiceStatusText: Record<PlanServiceStatus, string> = {
-  suggested: 'Suggested',
-  referred: 'Referred',
-  attending: 'Attending',
-  stopped: 'Stopped',
-};
+export { planServiceStatuses, planServiceStatusText, type PlanServiceStatus } from './plan-status.ts';
 
 export const planLimits = { whatMatters: 2000, goals: 10, goal: 300 } as const;
 

@@ -93,6 +93,7 @@ export default function PlanPanel({ client, referralId, ensureSession }: Props) 
       return setErrors([{ field: 'plan-search', message: 'Enter words to search the directory for, for example walking group' }]);
     if (!search) return setErrors([{ field: 'plan-search', message: 'Directory search is not set up for the workspace.' }]);
     setBusy(true);
+    setHits(undefined); // no stale results to click while the new ones come
     try {
       const results = await searchServices(search, { words, limit: 8 });
       setHits(results.hits);
