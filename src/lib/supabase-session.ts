@@ -1,4 +1,4 @@
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { createClient } from '@supabase/supabase-js';
 
 /**
  * The browser's Supabase clients that keep a session: supabase-js stores the session's tokens
@@ -8,7 +8,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
  * checks (zod) that module imports: each island is given its URL and publishable key by its page,
  * which checked them at build time.
  */
-function browserClient(url: string, publishableKey: string, storageKey?: string): SupabaseClient {
+function browserClient(url: string, publishableKey: string, storageKey?: string) {
   return createClient(url, publishableKey, {
     auth: {
       persistSession: true,
@@ -32,13 +32,13 @@ export interface SupabaseConnection {
   publishableKey: string;
 }
 
-let resident: SupabaseClient | undefined;
+let resident: ReturnType<typeof browserClient> | undefined;
 
 /**
  * A resident's client, one per page: the session (an anonymous one at first) is kept under its own
  * key so the person's own page finds their referral after the journey and after a magic link.
  */
-export function residentClient(connection: SupabaseConnection): SupabaseClient {
+export function residentClient(connection: SupabaseConnection): ReturnType<typeof browserClient> {
   resident ??= browserClient(connection.url, connection.publishableKey, 'signpost-resident-auth');
   return resident;
 }

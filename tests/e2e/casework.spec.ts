@@ -77,7 +77,7 @@ test('a link worker builds a plan with two directory services, records wellbeing
   await staff.getByLabel('Search the directory').fill('money advice');
   await staff.getByRole('button', { name: 'Search', exact: true }).click();
   // The new search's results, not the last one's.
-  const add = staff.getByRole('button', { name: /^Add to plan: .*(money|advice|debt|benefit)/i }).first();
+  const add = staff.getByRole('button', { name: /^Add to plan\s*:.*(money|advice|debt|benefit)/i }).first();
   await expect(add).toBeVisible();
   const second = await nameOf(add);
   await add.click();
