@@ -130,11 +130,10 @@ export async function planService(referralId: string, status: string): Promise<v
   const serviceId = `reports-test-${randomUUID().slice(0, 8)}`;
   await sql(`insert into public.services (id, name, published) values ($1, 'Reports test service', false)`, [serviceId]);
   made.services.push(serviceId);
-  await sql(`insert into public.referral_plan_services (referral_id, service_id, status) values ($1, $2, $3)`, [
-    referralId,
-    serviceId,
-    status,
-  ]);
+  await sql(
+    `insert into public.referral_plan_services (referral_id, service_id, service_name, status) values ($1, $2, 'Reports test service', $3)`,
+    [referralId, serviceId, status],
+  );
 }
 
 /** ONS4 answers: life satisfaction, worthwhile, happiness, anxiety. */
@@ -147,12 +146,11 @@ export async function wellbeing(referralId: string, stage: 'start' | 'review', a
 }
 
 export async function fund(teamId: string, referralId: string | null, kind: 'spend' | 'top_up', pence: number): Promise<void> {
-  await sql(`insert into public.team_fund_entries (team_id, referral_id, kind, amount_pence, purpose) values ($1, $2, $3, $4, 'Fixture')`, [
-    teamId,
-    referralId,
-    kind,
-    pence,
-  ]);
+  await sql(
+    `insert into public.team_fund_entries (team_id, referral_id, kind, amount_pence, purpose, supplier, approved_by)
+     values ($1, $2, $3, $4, 'Fixture', case when $3 = 'spend' then 'Fixture supplier' end, case when $3 = 'spend' then 'Fixture lead' end)`,
+    [teamId, referralId, kind, pence],
+  );
 }
 
 export interface RpcResult<T = unknown> {
