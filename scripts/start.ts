@@ -56,6 +56,8 @@ try {
   watch(spawnNode('scripts/indexer.ts', [], siteEnv), 'Search index sync');
   // Sends the notification outbox's mails (scripts/notifier.ts); locally they land in the mailbox.
   watch(spawnNode('scripts/notifier.ts', [], siteEnv), 'Notifications');
+  // Hides listings nobody has verified for the configured time, now and daily (scripts/listing-sweep.ts).
+  watch(spawnNode('scripts/listing-sweep.ts', ['--every', '24'], siteEnv), 'Hiding unverifiable listings');
   // Rebuilds the site when public data changes, so an accepted change reaches the service pages (scripts/site-rebuilder.ts).
   watch(spawnNode('scripts/site-rebuilder.ts', [], siteEnv), 'Site rebuilds');
   watch(spawnNode(astro, ['preview', '--port', String(profile.ports.site), '--host', '127.0.0.1'], siteEnv), 'The site server');
