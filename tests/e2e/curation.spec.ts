@@ -214,3 +214,54 @@ test('opening a listing from search and shortlisting it are counted for the revi
   await expect(page.getByRole('status').filter({ hasText: '1 service added to your shortlist.' })).toBeAttached();
   await expect.poll(async () => (await counted(id)).shortlists, { timeout: 10_000 }).toBe(before.shortlists + 1);
 });
+
+test('a curator adds a hall already in the directory to a second listing, so one place serves both', async ({ page }) => {
+  const curator = await account('place-curator', { role: 'curator', enrolled: true });
+  // A place some listing uses, and a published listing not held there: from the sample, apart from other tests.
+  type Link = { service_id: string; location: { id: string; name: string; postal_code: string } };
+  const { data: links } = await admin
+    .from('service_at_locations')
+    .select('service_id, location:locations(id, name, postal_code)')
+    .order('id')
+    .limit(40);
+  const held = (links as unknown as Link[])[30]!;
+  const { data: others } = await admin
+    .from('services')
+    .select('id, name, service_at_locations(location_id)')
+    .eq('published', true)
+    .neq('id', held.service_id)
+    .order('name')
+    .range(200, 219);
+  const second = (others as { id: string; name: string; service_at_locations: { location_id: string }[] }[]).find(
+    (s) => !s.service_at_locations.some((l) => l.location_id === held.location.id),
+  )!;
+  try {
+    await signIn(page, curator, `#curation/service/${second.id}`);
+    await expect(page.getByRole('heading', { name: `Edit ${second.name}` })).toBeFocused();
+    await page.getByRole('link', { name: 'Add a place' }).click();
+    await expect(page.getByRole('heading', { name: 'Add a place' })).toBeFocused();
+    await page.getByRole('button', { name: 'Find places' }).click();
+    await expect(page.getByText('Enter part of the place’s name, street, town or postcode')).toBeVisible();
+    // Found by its postcode; halls of the same name in other towns are told apart by their address.
+    await page.locator('#existing-place-words').fill(held.location.postal_code);
+    await page.getByRole('button', { name: 'Find places' }).click();
+    const add = page
+      .getByRole('button', { name: /^Add to this listing/ })
+      .filter({ hasText: held.location.name })
+      .filter({ hasText: held.location.postal_code });
+    await expect(add.first()).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+    await add.first().click();
+    await expect(page.getByRole('heading', { name: `Edit ${second.name}` })).toBeFocused();
+    await expect(
+      page
+        .getByRole('region', { name: 'Places' })
+        .getByRole('link', { name: new RegExp(held.location.name) })
+        .first(),
+    ).toBeVisible();
+    const { data: now } = await admin.from('service_at_locations').select('location_id').eq('service_id', second.id);
+    expect((now as { location_id: string }[]).map((r) => r.location_id)).toContain(held.location.id);
+  } finally {
+    await admin.from('service_at_locations').delete().eq('service_id', second.id).eq('location_id', held.location.id);
+  }
+});

@@ -183,6 +183,22 @@ export async function saveLocation(client: SessionClient, input: unknown, isNew:
   return locationSchema.parse(result.data);
 }
 
+/** Places already in the directory, found by name, street, town or postcode, to add to another listing. */
+export async function searchPlaces(client: SessionClient, words: string): Promise<Location[]> {
+  // PostgREST's or= list: commas, brackets and quotes would end the value, so they become spaces.
+  const text = words.replace(/[%_,()*"\\]/g, ' ').trim();
+  if (!text) return [];
+  const like = `"%${text}%"`;
+  const { data, error } = await client
+    .from('locations')
+    .select('*')
+    .or(['name', 'address_1', 'city', 'postal_code'].map((column) => `${column}.ilike.${like}`).join(','))
+    .order('name')
+    .limit(20);
+  failed('Finding places', error);
+  return z.array(locationSchema).parse(data);
+}
+
 export async function linkPlace(client: SessionClient, serviceId: string, locationId: string): Promise<void> {
   failed('Adding the place', (await client.from('service_at_locations').insert({ service_id: serviceId, location_id: locationId })).error);
 }

@@ -4,6 +4,7 @@ import type { FieldProblem } from '../../../lib/curation/report.ts';
 import { locationSchema } from '../../../lib/schemas/location.ts';
 import type { SessionClient } from '../../../lib/supabase-session.ts';
 import { ErrorSummary } from '../ErrorSummary.tsx';
+import ExistingPlace from './ExistingPlace.tsx';
 import { Heading } from '../Heading.tsx';
 import { TextField } from '../TextField.tsx';
 import { Problem, TextArea } from './fields.tsx';
@@ -113,6 +114,8 @@ export default function PlaceEditor({
           The place is saved.
         </p>
       )}
+      {isNew && forService && <ExistingPlace client={client} serviceId={forService} ensureSession={ensureSession} />}
+      {isNew && forService && <h2>Or a new place</h2>}
       {loaded && (
         <form noValidate onSubmit={(e) => void submit(e)}>
           <TextField
