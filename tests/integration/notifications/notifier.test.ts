@@ -11,6 +11,8 @@ import { startLocalSmtp, type LocalSmtp } from '../../../scripts/stack/smtp.ts';
 import { mailTo, uniqueEmail, type Mail } from '../auth/helpers.ts';
 import { resident, samplePractice, selfAnswers, sql, submit } from '../referrals/support.ts';
 import { testStack } from '../../support/stack.ts';
+import { person, rest } from '../catalogue/support.ts';
+import { hostile, publishedService, report } from '../curation/support.ts';
 
 /**
  * The notification worker against the real test stack: referrals submitted through PostgREST, the
@@ -153,6 +155,29 @@ describe('the notification worker', () => {
     expect((await outboxOf(didNot.reference)).map((r) => r.kind)).toEqual(['referral_received']);
     await eventually(async () => (await outboxOf(didNot.reference)).every((r) => r.sent_at), 'the other referral’s team mail went');
     expect(await mailTo(didNot.answers.email as string)).toEqual([]);
+  });
+
+  it('tells a resident who left an address what became of their report, with a link to the listing and nothing they wrote', async () => {
+    const listing = await publishedService();
+    const to = uniqueEmail('reporter');
+    const note = `The Tuesday group moved to Thursdays. ${hostile}`;
+    const sent = await report({ kind: 'problem', service_id: listing.id, problem: 'wrong_time', note, email: to });
+    expect(sent.status).toBe(200);
+    const reportId = (sent.body as { id: string }).id;
+    try {
+      const curator = await person('curator');
+      const decided = await rest(curator, 'POST', 'rpc/decide_listing_report', { report_id: reportId, decision: 'accepted' });
+      expect(decided.status).toBe(204);
+      const [mail] = await eventually(async () => (await mailTo(to)).length > 0 && mailTo(to), 'the reporter’s mail arrived');
+      expect(mail!.kind).toBe('listing_report_accepted');
+      expect(mail!.subject).toBe('Thank you: we have updated the directory');
+      expect(mail!.links).toEqual([notificationLinks.listing(site, listing.id)]);
+      const said = `${mail!.subject}\n${mail!.text}\n${mail!.html}`;
+      expect(said).not.toContain('Thursdays');
+      expect(said).not.toContain('onerror');
+    } finally {
+      await sql('delete from public.listing_reports where id = $1', [reportId]);
+    }
   });
 
   it('keeps a mail it cannot send, counting attempts, and sends it once the mail server is back', async () => {
