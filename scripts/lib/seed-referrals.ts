@@ -122,15 +122,14 @@ export async function seedSampleReferrals(config: ScriptConfig, env: Record<stri
       const reference = sent!.result.reference;
       const [{ id } = { id: '' }] = (await db.query<{ id: string }>('select id from public.referrals where reference = $1', [reference]))
         .rows;
-      if (r.daysAgo > 0)
-        // Sample only: it arrived earlier, so its first-contact date has passed.
-        await db.query(
-          `update public.referrals r set created_at = now() - make_interval(days => $2),
+      // Sample only: it arrived some days ago, and its first-contact date counts from then.
+      await db.query(
+        `update public.referrals r set created_at = now() - make_interval(days => $2),
              first_contact_due_on = public.add_working_days(((now() - make_interval(days => $2)) at time zone 'Europe/London')::date,
                (select t.first_contact_working_days from public.teams t where t.id = r.team_id))
            where r.id = $1`,
-          [id, r.daysAgo],
-        );
+        [id, r.daysAgo],
+      );
       for (const step of r.steps) {
         const by = staffClaims(step.by);
         const d = step.do;

@@ -16,8 +16,12 @@ export const sampleReferralSchema = z.object({
   practiceOf: z.string(),
   needs: z.array(z.string()),
   what_matters: z.string(),
-  /** Days ago it arrived (the sample back-dates it, and its due date, to show an overdue referral). */
-  daysAgo: z.number().int().min(0).default(0),
+  /**
+   * Days ago it arrived: the sample back-dates it and its due date, so the inbox shows an overdue
+   * referral and the reports show real first-contact times. Every sample referral arrived before
+   * today, new and triaged ones within their first-contact time except the one meant to be overdue.
+   */
+  daysAgo: z.number().int().min(1),
   /** What staff then did, in order: [email of the member of staff, action]. */
   steps: z
     .array(
@@ -56,6 +60,7 @@ export const sampleReferrals: SampleReferral[] = z.array(sampleReferralSchema).p
     source: 'self',
     practiceOf: lynn,
     needs: ['loneliness'],
+    daysAgo: 1,
     what_matters: 'Since my husband died I hardly speak to anyone. I would like to meet people again.',
   },
   {
@@ -75,6 +80,7 @@ export const sampleReferrals: SampleReferral[] = z.array(sampleReferralSchema).p
     source: 'self',
     practiceOf: lynn,
     needs: ['carers'],
+    daysAgo: 2,
     what_matters: 'I care for my mum and need a break now and then.',
     steps: [
       { by: priya, do: { kind: 'move', to: 'triaged' } },
@@ -88,6 +94,7 @@ export const sampleReferrals: SampleReferral[] = z.array(sampleReferralSchema).p
     source: 'self',
     practiceOf: lynn,
     needs: ['physical-activity'],
+    daysAgo: 3,
     what_matters: 'I want to get fitter after my operation, gently.',
     steps: [
       { by: priya, do: { kind: 'assign', to: priya } },
@@ -106,6 +113,7 @@ export const sampleReferrals: SampleReferral[] = z.array(sampleReferralSchema).p
     source: 'self',
     practiceOf: lynn,
     needs: ['housing'],
+    daysAgo: 5,
     what_matters: 'My flat is damp and it is making my chest worse.',
     steps: [
       { by: priya, do: { kind: 'contact', method: 'phone', result: 'spoke' } },
@@ -119,6 +127,7 @@ export const sampleReferrals: SampleReferral[] = z.array(sampleReferralSchema).p
     source: 'self',
     practiceOf: lynn,
     needs: ['loneliness'],
+    daysAgo: 9,
     what_matters: 'I would like something to do on weekday afternoons.',
     steps: [
       { by: priya, do: { kind: 'move', to: 'contacted' } },
@@ -132,6 +141,7 @@ export const sampleReferrals: SampleReferral[] = z.array(sampleReferralSchema).p
     source: 'self',
     practiceOf: lynn,
     needs: ['wellbeing'],
+    daysAgo: 4,
     what_matters: 'I feel low most days.',
     steps: [
       {
@@ -152,6 +162,7 @@ export const sampleReferrals: SampleReferral[] = z.array(sampleReferralSchema).p
     source: 'self',
     practiceOf: lynn,
     needs: ['dementia', 'loneliness'],
+    daysAgo: 2,
     what_matters: 'My memory is going and my daughter worries about me being alone.',
     steps: [
       {
@@ -167,6 +178,7 @@ export const sampleReferrals: SampleReferral[] = z.array(sampleReferralSchema).p
     source: 'gp_practice',
     practiceOf: marshland,
     needs: ['loneliness'],
+    daysAgo: 1,
     what_matters: 'Getting to the lunch club again.',
   },
   {
@@ -176,6 +188,7 @@ export const sampleReferrals: SampleReferral[] = z.array(sampleReferralSchema).p
     source: 'gp_practice',
     practiceOf: marshland,
     needs: ['money'],
+    daysAgo: 6,
     what_matters: 'Help with a benefits form.',
     steps: [{ by: tom, do: { kind: 'contact', method: 'phone', result: 'spoke' } }],
   },
