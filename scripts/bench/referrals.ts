@@ -101,7 +101,7 @@ if (import.meta.main) {
     const aloneLatency = alone.submissions.filter((s) => s.acknowledged !== undefined).map((s) => s.acknowledged! - s.started);
     // A fresh stack's referral tables were empty when its connections first planned their queries;
     // in use, autovacuum analyses them as they fill and the plans follow. Analyse them now, as it would.
-    await db.query('analyze public.referrals, public.referral_submissions, public.referral_events, public.notification_outbox');
+    await db.query('analyze public.referrals, public.referral_rate_counts, public.referral_events, public.notification_outbox');
 
     const sleep = (msToWait: number) => new Promise((r) => setTimeout(r, msToWait));
     const now = () => performance.timeOrigin + performance.now();

@@ -247,23 +247,25 @@ describe('rate limits', () => {
     const person = await resident();
     const answers = selfAnswers(practice);
     const first = await submit(person, answers);
-    await sql(`insert into public.referral_submissions (owner_id) select $1 from generate_series(1, 10)`, [person.id]);
+    await sql(
+      `insert into public.referral_rate_counts (subject, hour, submissions) values ($1, date_trunc('hour', now()), 10)
+       on conflict (subject, hour) do update set submissions = 10`,
+      [`session:${person.id}`],
+    );
     expect((await submit(person, answers)).body).toEqual({ reference: reference(first.body), replayed: true });
   });
 
   it('refuse a client address that has sent its hourly number, whichever session it uses', async () => {
     const address = `203.0.113.${randomInt(1, 254)}`;
     const hash = createHash('sha256').update(address).digest('hex');
-    await sql(`delete from public.referral_submissions where address_hash = $1`, [hash]);
+    const subject = `address:${hash}`;
+    await sql(`delete from public.referral_rate_counts where subject = $1`, [subject]);
     expect((await submit(await resident(), selfAnswers(practice), { forwardedFor: address })).status).toBe(200);
-    const [{ n }] = (await sql<{ n: number }>(`select count(*)::int as n from public.referral_submissions where address_hash = $1`, [
-      hash,
-    ])) as [{ n: number }];
-    expect(n).toBe(1);
+    const counted = await sql<{ n: number }>(`select submissions as n from public.referral_rate_counts where subject = $1`, [subject]);
+    expect(counted).toEqual([{ n: 1 }]);
     await sql(
-      `insert into public.referral_submissions (owner_id, address_hash)
-       select gen_random_uuid(), $1 from generate_series(1, (select per_address_per_hour from public.referral_limits) - 1)`,
-      [hash],
+      `update public.referral_rate_counts set submissions = (select per_address_per_hour from public.referral_limits) where subject = $1`,
+      [subject],
     );
     const refused = await submit(await resident(), selfAnswers(practice), { forwardedFor: `${address}, 10.0.0.1` });
     expect(refused).toMatchObject({ status: 429, code: 'SP429' });
@@ -272,23 +274,32 @@ describe('rate limits', () => {
     expect(elsewhere.status).toBe(200);
   });
 
-  it('forget what they counted once it is a day old', async () => {
-    const owner = (await resident()).id;
+  it('count the hour before in proportion, and forget counts older than that', async () => {
+    const person = await resident();
+    const [{ per }] = (await sql<{ per: number }>(`select per_session_per_hour as per from public.referral_limits`)) as [{ per: number }];
+    // A full last hour still counts in full at the start of this one, in part later, and not at all after.
     await sql(
-      `insert into public.referral_submissions (owner_id, submitted_at) select $1, now() - interval '25 hours' from generate_series(1, 3)`,
-      [owner],
+      `insert into public.referral_rate_counts (subject, hour, submissions) values ($1, date_trunc('hour', now()) - interval '1 hour', $2)`,
+      [`session:${person.id}`, per * 100_000],
+    );
+    expect(await submit(person, selfAnswers(practice))).toMatchObject({ status: 429, code: 'SP429' });
+    const stale = `session:${(await resident()).id}`;
+    await sql(
+      `insert into public.referral_rate_counts (subject, hour, submissions) values ($1, date_trunc('hour', now()) - interval '3 hours', 3)`,
+      [stale],
     );
     expect((await submit(await resident(), selfAnswers(practice))).status).toBe(200);
-    expect(await sql(`select 1 from public.referral_submissions where owner_id = $1`, [owner])).toEqual([]);
+    expect(await sql(`select 1 from public.referral_rate_counts where subject = $1`, [stale])).toEqual([]);
   });
 
   it('allow more from an address range given an allowance (a hospital trust behind one address)', async () => {
     const address = `192.0.2.${randomInt(1, 254)}`;
     const hash = createHash('sha256').update(address).digest('hex');
     await sql(
-      `insert into public.referral_submissions (owner_id, address_hash)
-       select gen_random_uuid(), $1 from generate_series(1, (select per_address_per_hour from public.referral_limits))`,
-      [hash],
+      `insert into public.referral_rate_counts (subject, hour, submissions)
+       values ($1, date_trunc('hour', now()), (select per_address_per_hour from public.referral_limits))
+       on conflict (subject, hour) do update set submissions = excluded.submissions`,
+      [`address:${hash}`],
     );
     const range = `${address}/32`;
     await sql(`insert into public.referral_address_allowances values ($1, 1000, 'Referrals test trust') on conflict do nothing`, [range]);

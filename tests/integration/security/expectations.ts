@@ -209,7 +209,7 @@ export const expectations = {
   },
   referral_limits: noApiAccess,
   referral_address_allowances: noApiAccess,
-  referral_submissions: noApiAccess,
+  referral_rate_counts: noApiAccess,
 
   // The workspace (20261203005000_workspace_triage.sql)
   // England and Wales bank holidays: public data everyone reads; only a migration changes them.
@@ -274,10 +274,10 @@ export const serviceRoleOnly: Partial<Record<Table, Operation[]>> = {
   // The notification worker reads its queue, marks rows sent or failed, and may clear them.
   notification_outbox: ['select', 'update', 'delete'],
   staff_access_log: ['select'],
-  // Operators (and the bench) change the limits and allowances; the log is read and cleared.
+  // Operators (and the bench) change the limits and allowances; the counters are read and cleared.
   referral_limits: ['select', 'update'],
   referral_address_allowances: ['select', 'insert', 'update', 'delete'],
-  referral_submissions: ['select', 'delete'],
+  referral_rate_counts: ['select', 'delete'],
   // Scripts read case notes (nobody writes one but staff through the API).
   referral_case_notes: ['select'],
   // Operators tidy reports and counters, change the settings, and clear the address log.

@@ -302,11 +302,15 @@ export const cases: Record<Table, TableCase> = {
     patch: () => ({ column: 'per_hour', value: '100000' }),
     targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.referral_address_allowances.hidden[0]!)),
   },
-  referral_submissions: {
-    key: 'id',
-    insert: (w) => ({ owner_id: w.callers['anonymous resident'].userId }),
-    patch: () => ({ column: 'address_hash', value: 'forged' }),
-    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.referral_submissions.hidden[0]!)),
+  referral_rate_counts: {
+    key: 'subject',
+    insert: (w) => ({
+      subject: `session:${w.callers['another anonymous resident'].userId}`,
+      hour: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString(),
+      submissions: 1,
+    }),
+    patch: () => ({ column: 'submissions', value: '1' }),
+    targets: (w, count) => Promise.resolve(Array.from({ length: count }, () => w.rows.referral_rate_counts.hidden[0]!)),
   },
   referral_plans: {
     key: 'referral_id',
@@ -601,7 +605,7 @@ export async function buildWorld(): Promise<World> {
     staff_access_log: { public: [], hidden: await cases.staff_access_log.targets(w, 2) },
     referral_limits: { public: [], hidden: ['true'] },
     referral_address_allowances: { public: [], hidden: [] },
-    referral_submissions: { public: [], hidden: [] },
+    referral_rate_counts: { public: [], hidden: [] },
     bank_holidays: { public: ['2025-12-25', '2026-12-28'], hidden: [] },
     staff_team_memberships: { public: [], hidden: await cases.staff_team_memberships.targets(w, 1) },
     // Filled in by buildReferrals.
@@ -723,10 +727,12 @@ async function buildReferrals(w: World): Promise<void> {
   const allowance = `198.18.${Math.floor(Math.random() * 255)}.0/24`;
   await query(`insert into public.referral_address_allowances values ($1, 10, 'RLS matrix fixture') on conflict do nothing`, [allowance]);
   w.rows.referral_address_allowances = { public: [], hidden: [allowance] };
-  const logged = await query<{ id: string }>(`insert into public.referral_submissions (owner_id) values ($1) returning id::text as id`, [
-    c['anonymous resident'].userId,
-  ]);
-  w.rows.referral_submissions = { public: [], hidden: logged.map((l) => l.id) };
+  const counted = await query<{ subject: string }>(
+    `insert into public.referral_rate_counts (subject, hour, submissions) values ($1, date_trunc('hour', now()), 1)
+     on conflict (subject, hour) do update set submissions = excluded.submissions returning subject`,
+    [`session:${c['anonymous resident'].userId}`],
+  );
+  w.rows.referral_rate_counts = { public: [], hidden: counted.map((l) => l.subject) };
   // A case note on each of three referrals, by a member of staff (the trigger adds a hidden event).
   const notes = await query<{ id: string; referral_id: string }>(
     `insert into public.referral_case_notes (referral_id, author_id, body)
@@ -835,7 +841,7 @@ export async function removeWorld(w: World): Promise<void> {
   const like = `${prefix}%`;
   await query(`delete from public.team_pcns where team_id = any($1::uuid[]) or pcn_id = any($1::uuid[])`, [w.uuids]);
   await query(`delete from public.referrals where id = any($1::uuid[]) or team_id = any($1::uuid[])`, [w.uuids]);
-  await query(`delete from public.referral_submissions where owner_id = any($1::uuid[])`, [w.userIds]);
+  await query(`delete from public.referral_rate_counts where subject = any($1::text[])`, [w.userIds.map((id) => `session:${id}`)]);
   await query(`delete from public.referral_address_allowances where addresses = any($1::cidr[])`, [
     w.rows.referral_address_allowances.hidden,
   ]);
