@@ -17,7 +17,13 @@ export class InviteError extends Error {
   }
 }
 
-export async function inviteStaff(admin: SupabaseClient, invite: StaffInvite): Promise<{ userId: string }> {
+/**
+ * What inviting needs of a service-role client. Only its public parts: the Edge Function's client
+ * (Deno's copy of supabase-js) and the script's (Node's) are the same library from two folders.
+ */
+export type InvitingClient = Pick<SupabaseClient, 'from' | 'auth'>;
+
+export async function inviteStaff(admin: InvitingClient, invite: StaffInvite): Promise<{ userId: string }> {
   if (invite.team_id) {
     const team = await admin.from('teams').select('id').eq('id', invite.team_id).maybeSingle();
     if (team.error) throw new InviteError(502, `The team could not be checked: ${team.error.message}`);
