@@ -76,7 +76,7 @@ describe('the sweep that hides listings nobody can verify', () => {
 
   it('says so when it cannot reach the database, and keeps going when on a schedule', async () => {
     const unreachable = createClient('http://127.0.0.1:9', testStack.serviceRoleKey, { auth: { persistSession: false } });
-    await expect(runListingSweep(unreachable, { signal: new AbortController().signal })).rejects.toThrow(
+    await expect(runListingSweep(unreachable, { signal: new AbortController().signal, log: () => {} })).rejects.toThrow(
       /hiding unverifiable listings did not work/,
     );
     const stop = new AbortController();
