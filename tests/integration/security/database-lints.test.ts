@@ -1,4 +1,6 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { testStack } from '../../support/stack.ts';
 import { sql } from '../catalogue/support.ts';
 
 /**
@@ -17,6 +19,23 @@ const coarseColumns: Record<string, string> = {
   'organizations.visibility': 'three values, nearly every row "when published"; the policy goes on to the indexed services',
   'locations.visibility': 'three values, nearly every row "when published"; the policy goes on to the indexed services',
 };
+
+/**
+ * Security definer functions anyone may run without signing in, and why. Every other one must
+ * refuse a caller without a session, or answer that they may do nothing.
+ */
+const anonymousByDesign: Record<string, string> = {
+  area_first_contact_times: 'the public "usually contacts you within" figure on area pages, from counts only',
+  count_listing_interest: 'counts a look at or a shortlisting of a public listing, with nothing about the person',
+  submit_listing_report: 'anyone may report a problem with a listing or suggest a group, as the public site asks',
+  is_admin: 'row level security policies ask it for every caller; without a session it answers no',
+  is_curator: 'row level security policies ask it for every caller; without a session it answers no',
+  is_staff: 'row level security policies ask it for every caller; without a session it answers no',
+  staff_role: 'row level security policies ask it for every caller; without a session it answers nothing',
+};
+
+/** Error codes that mean "sign in first" or "not for you": a function that raises one failed closed. */
+const refusals = new Set(['SP401', 'SP403', '42501']);
 
 describe('database lints (Security Advisor)', () => {
   it('has row level security on every table in the exposed schema', async () => {
@@ -69,6 +88,65 @@ describe('database lints (Security Advisor)', () => {
        order by 1`,
     );
     expect(findings.map((f) => f.finding)).toEqual([]);
+  });
+
+  it('lets callers without a session run only the security definer functions meant for everyone', async () => {
+    const findings = await sql<{ name: string; args: string }>(
+      `select p.proname as name, pg_get_function_identity_arguments(p.oid) as args
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname = 'public' and p.prosecdef and ${notFromExtension('pg_proc', 'p.oid')}
+         and has_function_privilege('anon', p.oid, 'execute')
+       order by 1`,
+    );
+    expect(
+      findings
+        .filter((f) => !(f.name in anonymousByDesign))
+        .map(
+          (f) =>
+            `${f.name}(${f.args}): anon may run it. Fix: revoke execute on function public.${f.name}(${f.args}) from anon, or name it in anonymousByDesign with why.`,
+        ),
+    ).toEqual([]);
+  });
+
+  it('fails closed: every other security definer function refuses a signed-in role with no session, or answers that it may do nothing', async () => {
+    const functions = await sql<{ name: string; args: string; types: string[] }>(
+      `select p.proname as name, pg_get_function_identity_arguments(p.oid) as args,
+              array(select format_type(t, null) from unnest(p.proargtypes) with ordinality u(t, o) order by o) as types
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname = 'public' and p.prosecdef and p.prorettype <> 'trigger'::regtype and ${notFromExtension('pg_proc', 'p.oid')}
+         and has_function_privilege('authenticated', p.oid, 'execute')
+       order by 1, 2`,
+    );
+    expect(functions.length).toBeGreaterThan(20);
+    const db = new pg.Client({ connectionString: testStack.databaseUrl });
+    await db.connect();
+    const findings: string[] = [];
+    try {
+      for (const f of functions.filter((fn) => !(fn.name in anonymousByDesign))) {
+        // The role PostgREST sets for a token, but with no user in the claims; every argument null.
+        const call = `public.${f.name}(${f.types.map((t) => `null::${t}`).join(', ')})`;
+        await db.query('begin');
+        try {
+          await db.query(`set local role authenticated; select set_config('request.jwt.claims', '{"role":"authenticated"}', true)`);
+          const { rows } = await db.query<{ granted: number }>(
+            `select count(*)::int as granted from ${call} as x(v) where v is not null and v::text not in ('false', '{}', '[]')`,
+          );
+          if (rows[0]!.granted > 0) findings.push(`${f.name}(${f.args}) answered a caller with no session as if they may act`);
+        } catch (error) {
+          const { code = '', message } = error as { code?: string; message: string };
+          const raised = code === 'PGRST' ? ((JSON.parse(message) as { code?: string }).code ?? '') : code;
+          if (!refusals.has(raised))
+            findings.push(
+              `${f.name}(${f.args}) raised ${raised || 'an error'} (${message.slice(0, 80)}) before checking the session. Fix: refuse a missing auth.uid() first.`,
+            );
+        } finally {
+          await db.query('rollback');
+        }
+      }
+    } finally {
+      await db.end();
+    }
+    expect(findings).toEqual([]);
   });
 
   it('exposes no view that bypasses row level security, and no materialized view', async () => {
