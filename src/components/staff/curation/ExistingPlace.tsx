@@ -22,6 +22,7 @@ export default function ExistingPlace({
 }) {
   const [words, setWords] = useState('');
   const [found, setFound] = useState<Location[]>();
+  const [searched, setSearched] = useState('');
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -31,6 +32,7 @@ export default function ExistingPlace({
     if (!words.trim()) return setProblem('Enter part of the place’s name, street, town or postcode');
     try {
       setFound(await searchPlaces(client, words));
+      setSearched(words.trim());
     } catch (error) {
       setProblem((error as Error).message);
     }
@@ -58,23 +60,23 @@ export default function ExistingPlace({
         </button>
       </form>
       <Problem message={problem} />
-      {found && (
-        <div role="status">
-          {found.length === 0 ? (
-            <p>No place matches “{words.trim()}”. Check the spelling, or add it as a new place below.</p>
-          ) : (
-            <ul className="place-results">
-              {found.map((place) => (
-                <li key={place.id}>
-                  {placeWords(place)}{' '}
-                  <button type="button" className="link-button" disabled={busy} onClick={() => void add(place)}>
-                    Add to this listing<span className="visually-hidden">: {placeWords(place)}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+      <p role="status" className={found ? undefined : 'visually-hidden'}>
+        {found &&
+          (found.length === 0
+            ? `No place matches “${searched}”. Check the spelling, or add it as a new place below.`
+            : `${found.length === 20 ? 'The first 20' : found.length} place${found.length === 1 ? '' : 's'} found.`)}
+      </p>
+      {found && found.length > 0 && (
+        <ul className="place-results">
+          {found.map((place) => (
+            <li key={place.id}>
+              {placeWords(place)}{' '}
+              <button type="button" className="link-button" disabled={busy} onClick={() => void add(place)}>
+                Add to this listing<span className="visually-hidden">: {placeWords(place)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );
