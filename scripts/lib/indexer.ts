@@ -5,6 +5,7 @@ import { indexNames } from '../../src/lib/search/client.ts';
 import type { ScriptConfig } from './config.ts';
 import { DocumentReader } from './search-documents.ts';
 import { searchAdmin } from './search-admin.ts';
+import { sleep } from './sleep.ts';
 
 export interface IndexerOptions {
   signal: AbortSignal;
@@ -14,12 +15,6 @@ export interface IndexerOptions {
   batchSize?: number;
   index?: string;
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
 
 interface Connections {
   admin: pg.Client;

@@ -1,4 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { sleep } from './sleep.ts';
 
 export interface ListingSweepOptions {
   signal: AbortSignal;
@@ -13,12 +14,6 @@ export async function hideUnverifiableListings(service: SupabaseClient): Promise
   if (answer.error) throw new Error(`hiding unverifiable listings did not work: ${answer.error.message}`);
   return Number(answer.data);
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
 
 /**
  * Hides published listings nobody has verified for the time curators set

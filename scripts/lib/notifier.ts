@@ -4,6 +4,7 @@ import { renderNotification, type Notification } from './notification-mail.ts';
 import { notificationOutbox, OutboxUnavailable, type ClaimedNotification, type NotificationOutbox } from './notification-outbox.ts';
 import type { SmtpConfig } from './smtp-config.ts';
 import { supabaseService } from './supabase-service.ts';
+import { sleep } from './sleep.ts';
 
 export interface NotifierOptions {
   signal: AbortSignal;
@@ -21,12 +22,6 @@ export interface NotifierOptions {
 }
 
 export type NotifierConfig = ScriptConfig & SmtpConfig;
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
 
 /** Exponential backoff for a row that failed its nth attempt, with a little jitter so rows spread out. */
 export function retryDelaySeconds(attempts: number, first: number, max: number): number {
