@@ -48,7 +48,7 @@ export interface JourneyDefinition<T> {
  * in browser storage); each step has its own address through the History API; the referral is
  * sent with a key made when the journey starts, so a retry or a double click cannot make two.
  */
-export function Journey<T>({ definition, data }: { definition: JourneyDefinition<T>; data: JourneyData }) {
+export function Journey<T>({ definition, data, pageSlug }: { definition: JourneyDefinition<T>; data: JourneyData; pageSlug: string }) {
   const { kind } = definition;
   const [initial] = useState(definition.initial);
   const [answers, setAnswers] = useState<T>(initial);
@@ -65,7 +65,11 @@ export function Journey<T>({ definition, data }: { definition: JourneyDefinition
   const [problem, setProblem] = useState<string | null>(null);
   const [reference, setReference] = useState<string | null>(null);
   const inFlight = useRef<Promise<SendOutcome> | null>(null);
-  const { step, fromCheck, go } = useJourneyHistory(kind);
+  const { step, fromCheck, go } = useJourneyHistory(kind, pageSlug);
+  // Rendered on the server, the form shows at once but cannot be used until its script wakes:
+  // anything typed before then would be lost, so its controls are disabled until then.
+  const [awake, setAwake] = useState(false);
+  useEffect(() => setAwake(true), []);
   const rulesRef = useRef<Promise<JourneyRules<T>> | null>(null);
   const rules = useCallback(() => {
     rulesRef.current ??= definition.rules();
@@ -156,17 +160,19 @@ export function Journey<T>({ definition, data }: { definition: JourneyDefinition
       )}
       <ErrorSummary errors={summaryOf(errors, step.fields)} />
       <form noValidate onSubmit={onSubmit}>
-        {step.slug === checkSlug ? (
-          <>
-            {definition.renderCheck(answers, (slug) => goTo(slug, { fromCheck: true }))}
-            <Honeypot value={website} onValue={setWebsite} />
-          </>
-        ) : (
-          definition.renderStep(step.slug, { answers, set, errors, issues })
-        )}
-        <button type="submit" className="govuk-button" aria-disabled={sending || undefined}>
-          {step.slug !== checkSlug ? 'Continue' : sending ? 'Sending…' : problem ? 'Try sending again' : definition.sendLabel}
-        </button>
+        <fieldset className="journey-controls" role="none" disabled={!awake}>
+          {step.slug === checkSlug ? (
+            <>
+              {definition.renderCheck(answers, (slug) => goTo(slug, { fromCheck: true }))}
+              <Honeypot value={website} onValue={setWebsite} />
+            </>
+          ) : (
+            definition.renderStep(step.slug, { answers, set, errors, issues })
+          )}
+          <button type="submit" className="govuk-button" aria-disabled={sending || undefined}>
+            {step.slug !== checkSlug ? 'Continue' : sending ? 'Sending…' : problem ? 'Try sending again' : definition.sendLabel}
+          </button>
+        </fieldset>
       </form>
     </div>
   );

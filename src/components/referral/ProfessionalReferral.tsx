@@ -7,7 +7,7 @@ import { emptyProfessionalAnswers, type ProfessionalAnswers } from './profession
 import { ProfessionalConsentStep, ReasonStep, ReferrerStep } from './ProfessionalSteps.tsx';
 import { ContactStep } from './ContactStep.tsx';
 
-export default function ProfessionalReferral({ data }: { data: JourneyData }) {
+export default function ProfessionalReferral({ data, pageSlug }: { data: JourneyData; pageSlug: string }) {
   const definition: JourneyDefinition<ProfessionalAnswers> = {
     kind: 'professional',
     initial: emptyProfessionalAnswers,
@@ -42,5 +42,5 @@ export default function ProfessionalReferral({ data }: { data: JourneyData }) {
     },
     renderCheck: (answers, change) => <CheckProfessional answers={answers} data={data} change={change} />,
   };
-  return <Journey definition={definition} data={data} />;
+  return <Journey definition={definition} data={data} pageSlug={pageSlug} />;
 }

@@ -9,13 +9,14 @@ import { Journey, type JourneyDefinition } from './Journey.tsx';
 import { PracticeStep } from './PracticeStep.tsx';
 import { emptySelfAnswers, type SelfAnswers } from './self-answers.ts';
 
-/** The area a person came from (`/refer/?pcn=CODE` on an area page), when it is one Signpost covers. */
+/** The area a person came from (`/refer/?pcn=CODE` on an area page), when it is one Signpost covers; none on the server. */
 const pcnFromAddress = (areas: JourneyData['areas']) => {
+  if (typeof location === 'undefined') return '';
   const pcn = new URLSearchParams(location.search).get('pcn')?.toUpperCase() ?? '';
   return areas.some((a) => a.code === pcn) ? pcn : '';
 };
 
-export default function SelfReferral({ data }: { data: JourneyData }) {
+export default function SelfReferral({ data, pageSlug }: { data: JourneyData; pageSlug: string }) {
   const definition: JourneyDefinition<SelfAnswers> = {
     kind: 'self',
     initial: () => emptySelfAnswers(pcnFromAddress(data.areas)),
@@ -50,5 +51,5 @@ export default function SelfReferral({ data }: { data: JourneyData }) {
     },
     renderCheck: (answers, change) => <CheckSelfAnswers answers={answers} data={data} change={change} />,
   };
-  return <Journey definition={definition} data={data} />;
+  return <Journey definition={definition} data={data} pageSlug={pageSlug} />;
 }

@@ -7,6 +7,11 @@ interface Position {
   fromCheck: boolean;
 }
 
+/** Where the page was built for: the first render, on the server and in the browser alike. */
+function built(kind: JourneyKind, slug: string): Position {
+  return { step: journeys[kind].steps.find((s) => s.slug === slug) ?? journeys[kind].steps[0]!, fromCheck: false };
+}
+
 function read(kind: JourneyKind): Position {
   const step = stepFromPath(kind, location.pathname) ?? journeys[kind].steps[0]!;
   const state = history.state as { fromCheck?: boolean } | null;
@@ -18,9 +23,13 @@ function read(kind: JourneyKind): Position {
  * Back and Forward work, and the answers stay in memory (never in browser storage). After a step
  * changes, focus moves to its heading so a screen reader starts reading the new question.
  */
-export function useJourneyHistory(kind: JourneyKind) {
-  const [position, setPosition] = useState<Position>(() => read(kind));
+export function useJourneyHistory(kind: JourneyKind, pageSlug: string) {
+  // The page is rendered on the server for its own step, so the question shows before the script
+  // wakes; the browser's first render must match it, then the address and history state take over.
+  const [position, setPosition] = useState<Position>(() => built(kind, pageSlug));
   const [moves, setMoves] = useState(0);
+
+  useEffect(() => setPosition(read(kind)), [kind]);
 
   useEffect(() => {
     const onPop = () => {
