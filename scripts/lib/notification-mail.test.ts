@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { notificationLinks, renderNotification } from './notification-mail.ts';
 
@@ -47,5 +48,36 @@ describe('notification mails', () => {
     expect(mail.subject).toBe('Thank you: we have checked what you told us');
     expect(mail.text).toContain('a group you suggested');
     expect(mail.text).toContain(`${site}/\n`);
+  });
+});
+
+describe('notification mails, whatever the reference or listing id holds', () => {
+  const hostile = fc.oneof(
+    fc.string({ minLength: 1 }),
+    fc.constantFrom(
+      '<script>alert(1)</script>',
+      '"><img src=x onerror=alert(1)>',
+      'SP-1\r\nBcc: everyone@example.org',
+      "javascript:alert('x')",
+    ),
+  );
+  const notification = fc.oneof(
+    hostile.map((reference) => ({ kind: 'referral_received' as const, reference, to: 'team@example.org', messageId: '<h@x>' })),
+    fc
+      .tuple(fc.constantFrom('listing_report_accepted' as const, 'listing_report_rejected' as const), fc.option(hostile))
+      .map(([kind, serviceId]) => ({ kind, serviceId, to: 'reporter@example.org', messageId: '<h@x>' })),
+  );
+
+  it('carries them in the HTML part only as text, in a link that stays on the site, under a one-line subject', () => {
+    fc.assert(
+      fc.property(notification, (n) => {
+        const mail = renderNotification(n, site);
+        // Only our own paragraphs and one link are markup; everything else is escaped text.
+        expect(mail.html.replace(/<\/?p>|<a href="[^"<>]*">|<\/a>/g, '')).not.toMatch(/[<>]/);
+        for (const [, href] of mail.html.matchAll(/href="([^"]*)"/g)) expect(new URL(href!.replace(/&amp;/g, '&')).origin).toBe(site);
+        expect(mail.subject).not.toMatch(/[\r\n]/);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -36,7 +36,8 @@ function compose(to: string, messageId: string, kind: string, subject: string, l
     `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>`,
     '<p>— Signpost</p>',
   ].join('\n');
-  return { to, messageId, kind, subject, text, html } satisfies OutgoingMail;
+  // A header is one line: a line break from anything in the subject would start a header of its own.
+  return { to, messageId, kind, subject: subject.replace(/[\r\n]+/g, ' '), text, html } satisfies OutgoingMail;
 }
 
 export function renderNotification(notification: Notification, siteUrl: string): OutgoingMail {
