@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalisePostcode } from '../geocoding/postcode.ts';
+import { timestamp } from '../schemas/common.ts';
 
 /**
  * THE referral schemas, shared by the journey's forms, the browser client and the tests. The
@@ -363,8 +364,6 @@ export type SubmitResult = z.infer<typeof submitResultSchema>;
 
 // ── What a person reads back (their own referral, its history, its messages) ────────────
 
-const isoTime = z.string().transform((value) => new Date(value).toISOString());
-
 /** The columns of public.referrals a person's page reads (their own row; RLS decides). */
 export const myReferralColumns =
   'id, reference, source, status, status_changed_at, created_at, given_name, needs, contact_methods, gp_practice_id, team_id, decline_reason';
@@ -373,8 +372,8 @@ export const myReferralSchema = z.object({
   reference: referenceSchema,
   source: z.enum(referralSources),
   status: z.enum(referralStatuses),
-  status_changed_at: isoTime,
-  created_at: isoTime,
+  status_changed_at: timestamp,
+  created_at: timestamp,
   given_name: z.string(),
   needs: z.array(z.string()),
   contact_methods: z.array(z.enum(contactMethods)),
@@ -406,7 +405,7 @@ export const referralEventSchema = z.object({
   from_status: z.enum(referralStatuses).nullable(),
   to_status: z.enum(referralStatuses),
   actor: z.enum(['owner', 'staff', 'system']),
-  at: isoTime,
+  at: timestamp,
 });
 export type ReferralEvent = z.infer<typeof referralEventSchema>;
 
@@ -418,7 +417,7 @@ export const referralMessageSchema = z.object({
   author_id: z.uuid().nullable(),
   author_name: z.string().nullable(),
   body: z.string(),
-  created_at: isoTime,
+  created_at: timestamp,
 });
 export type ReferralMessage = z.infer<typeof referralMessageSchema>;
 
