@@ -29,8 +29,19 @@ async function signIn(page: Page, who: TestAccount) {
   await expect(page.getByRole('heading', { name: `Hello, ${who.name}` })).toBeVisible();
 }
 
-/** A referral stored for the PCN U90001 (as submit_referral stores it), for the routing test. */
-async function storedReferral(): Promise<{ id: string; reference: string }> {
+interface StoredText {
+  given: string;
+  family: string;
+  whatMatters: string;
+  safeTimes?: string;
+  accessNeeds?: string;
+  interpreter?: string;
+}
+
+/** A referral stored for the PCN U90001 (as submit_referral stores it), for the routing and hostile-text tests. */
+async function storedReferral(
+  text: StoredText = { given: 'Rosalind', family: 'Routed', whatMatters: 'My memory is not what it was' },
+): Promise<{ id: string; reference: string }> {
   const [practice] = await sql<{ id: string; pcn_id: string }>(
     `select p.id, p.pcn_id from public.gp_practices p join public.pcns n on n.id = p.pcn_id where n.code = 'U90001' order by p.code limit 1`,
   );
@@ -45,11 +56,31 @@ async function storedReferral(): Promise<{ id: string; reference: string }> {
   const reference = `SP-${pick(4)}-${pick(2)}`;
   const [row] = await sql<{ id: string }>(
     `insert into public.referrals (reference, owner_id, idempotency_key, submission_hash, source, gp_practice_id, pcn_id, team_id,
-       given_name, family_name, date_of_birth, postcode, needs, what_matters, contact_methods, phone, consent_version)
-     values ($1, $2, gen_random_uuid(), repeat('0', 64), 'self', $3, $4, $5, 'Rosalind', 'Routed', '1955-05-05', 'PE30 1AB',
-       array['dementia'], 'My memory is not what it was', array['phone'], '01632 960 001', 'e2e') returning id`,
-    [reference, owner, practice!.id, practice!.pcn_id, team],
+       given_name, family_name, date_of_birth, postcode, needs, what_matters, contact_methods, phone, consent_version,
+       safe_times, access_needs, interpreter_language)
+     values ($1, $2, gen_random_uuid(), repeat('0', 64), 'self', $3, $4, $5, $6, $7, '1955-05-05', 'PE30 1AB',
+       array['dementia'], $8, array['phone'], '01632 960 001', 'e2e', $9, $10, $11) returning id`,
+    [
+      reference,
+      owner,
+      practice!.id,
+      practice!.pcn_id,
+      team,
+      text.given,
+      text.family,
+      text.whatMatters,
+      text.safeTimes ?? null,
+      text.accessNeeds ?? null,
+      text.interpreter ?? null,
+    ],
   );
+  if (text.whatMatters.includes('<')) {
+    await sql(`insert into public.referral_messages (referral_id, author_kind, author_id, body) values ($1, 'person', $2, $3)`, [
+      row!.id,
+      owner,
+      text.whatMatters,
+    ]);
+  }
   return { id: row!.id, reference };
 }
 
@@ -188,4 +219,48 @@ test('a curator is told referrals are not part of their role', async ({ page }) 
   await page.goto('/staff/#inbox');
   await expect(page.getByRole('heading', { name: 'Referrals are for link workers and coordinators' })).toBeVisible();
   await expectNoAccessibilityViolations(page);
+});
+
+test('markup a resident typed is shown as their words in the inbox and the record, never run or drawn', async ({ page }) => {
+  // Each payload would set window.pwned if the page ran it, or draw an image if it became markup.
+  const payload = (where: string) => `<img src=x onerror="window.pwned='${where}'"><script>window.pwned='${where}'</script>`;
+  const text = {
+    given: `Ada ${payload('name')}`.slice(0, 100),
+    family: `"><svg onload="window.pwned='family'">`,
+    whatMatters: `I feel alone ${payload('what matters')} =HYPERLINK("http://evil.example","x") ${randomUUID()}`,
+    safeTimes: `After ${payload('safe times')}`.slice(0, 200),
+    accessNeeds: `Large print ${payload('access needs')}`,
+    interpreter: `<b>Polish</b>`,
+  };
+  const referral = await storedReferral(text);
+  const worker = await account('hostile-text-worker', { role: 'link_worker', team: lynnTeam, enrolled: true });
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await signIn(page, worker);
+
+  await page.goto('/staff/#inbox');
+  const row = page.getByRole('row').filter({ hasText: referral.reference });
+  await expect(row).toContainText(text.given);
+  await row.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(text.given);
+  for (const words of [text.whatMatters, text.safeTimes, text.accessNeeds, text.interpreter])
+    await expect(page.getByText(words).first()).toBeVisible();
+  await expect(page.locator('.message-thread')).toContainText(text.whatMatters);
+
+  // Nothing the resident wrote became an element or ran.
+  const madeFromPayload = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('main *')].filter(
+        (el) =>
+          [...el.attributes].some((a) => a.value.includes('pwned')) ||
+          (el.tagName === 'SCRIPT' && el.textContent.includes('pwned')) ||
+          (el.tagName === 'B' && el.textContent === 'Polish'),
+      ).length,
+  );
+  expect(madeFromPayload).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { pwned?: string }).pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
 });
