@@ -5,7 +5,6 @@ import { noSecretsInBrowser } from './scripts/lib/no-secrets-in-browser.ts';
 import { publicConfig } from './src/lib/config.ts';
 import sitemap from '@astrojs/sitemap';
 import { orukOpenData } from './src/integrations/oruk-open-data.ts';
-import { modulePreload } from './src/integrations/module-preload.ts';
 
 /**
  * A question page of a referral journey, the person's own page or the staff workspace: nothing a search engine should offer.
@@ -33,7 +32,6 @@ export default defineConfig({
     react(),
     sitemap({ filter: (page) => !page.endsWith('/404/') && !isPrivateOrMidJourney(page) }),
     orukOpenData(),
-    modulePreload(),
     noSecretsInBrowser(),
   ],
   server: { host: '127.0.0.1', port: 4321 },
