@@ -12,6 +12,18 @@ const budgets = {
   largestScriptGzipBytes: 70_000,
   mapPageScriptGzipBytes: 200_000,
   staffFirstScreenGzipBytes: 150_000,
+  // A service page is what a resident opens most: the page, its stylesheet and the icon.
+  servicePageRequests: 4,
+  servicePageGzipBytes: 20_000,
+  // Everything a first visit loads (HTML, CSS, scripts, icons, data), gzipped.
+  pageGzipBytes: {
+    '/': 10_000,
+    '/services/': 40_000,
+    '/needs/money/': 15_000,
+    '/search/?q=walking': 120_000,
+    '/areas/': 250_000,
+    '/refer/about-you/': 160_000,
+  } as Record<string, number>,
 };
 
 const gzipped = new Map<string, number>();
@@ -90,6 +102,42 @@ test('service pages ship no JavaScript at all', () => {
   expect(withScripts).toEqual([]);
   const withModules = servicePages.filter((f) => /<link\b[^>]*rel="modulepreload"/i.test(readFileSync(f, 'utf8')));
   expect(withModules).toEqual([]);
+});
+
+/** Every request a page makes as it loads (same machine; nothing else is reachable in tests), with gzipped sizes. */
+async function loadOf(page: Page, path: string): Promise<{ requests: string[]; gzipBytes: number }> {
+  const fetched: { path: string; gzip: number }[] = [];
+  const finished: Promise<void>[] = [];
+  page.on('requestfinished', (request) =>
+    finished.push(
+      (async () => {
+        const body = (await (await request.response())?.body().catch(() => null)) ?? Buffer.alloc(0);
+        fetched.push({ path: new URL(request.url()).pathname, gzip: gzipSync(body).length });
+      })(),
+    ),
+  );
+  expect((await page.goto(path, { waitUntil: 'networkidle' }))?.status()).toBe(200);
+  await Promise.all(finished);
+  return { requests: fetched.map((f) => f.path), gzipBytes: fetched.reduce((sum, f) => sum + f.gzip, 0) };
+}
+
+test('a service page, the largest built, makes at most 4 requests and weighs at most 20 KB gzipped in all', async ({ page }) => {
+  const largest = builtFiles()
+    .filter((f) => /[/\\]services[/\\][^/\\]+[/\\]index\.html$/.test(f))
+    .reduce((a, b) => (readFileSync(b).length > readFileSync(a).length ? b : a));
+  const path = largest.replace(/\\/g, '/').match(/(\/services\/[^/]+\/)index\.html$/)![1]!;
+  const load = await loadOf(page, path);
+  console.log(`largest service page ${path}: ${load.requests.length} requests (${load.requests.join(', ')}), ${load.gzipBytes} B gzip`);
+  expect(load.requests.length).toBeLessThanOrEqual(budgets.servicePageRequests);
+  expect(load.gzipBytes).toBeLessThanOrEqual(budgets.servicePageGzipBytes);
+});
+
+test('every other page type a resident opens first stays within its total weight', async ({ page }) => {
+  for (const [path, gzipBudget] of Object.entries(budgets.pageGzipBytes)) {
+    const load = await loadOf(page, path);
+    console.log(`${path}: ${load.requests.length} requests, ${load.gzipBytes} B gzip`);
+    expect(load.gzipBytes, path).toBeLessThanOrEqual(gzipBudget);
+  }
 });
 
 test('the staff workspace loads at most 150 KB of gzipped JavaScript for its first screen, and no page outside /staff loads staff code', async ({
