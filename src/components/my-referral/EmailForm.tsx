@@ -12,10 +12,12 @@ interface Props {
   /** The problem with an address as typed, or null (email-address.ts, loaded with the page's data code). */
   check: (email: string) => string | null;
   sent: (email: string) => ReactNode;
+  /** Shown but not yet usable (the page's code is still loading). */
+  disabled?: boolean;
 }
 
 /** An email address, checked, then a mail sent: for signing in by magic link and for adding an email to an account. */
-export function EmailForm({ id, label, hint, button, send, check, sent }: Props) {
+export function EmailForm({ id, label, hint, button, send, check, sent, disabled = false }: Props) {
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -36,21 +38,23 @@ export function EmailForm({ id, label, hint, button, send, check, sent }: Props)
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)}>
       <ErrorSummary errors={error ? [{ href: `#${id}`, text: error }] : []} />
-      <TextInput
-        id={id}
-        name="email"
-        label={label}
-        hint={hint}
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
-        error={error ?? undefined}
-        value={email}
-        onValue={setEmail}
-      />
-      <button type="submit" className="govuk-button" aria-disabled={busy || undefined}>
-        {busy ? 'Sending…' : button}
-      </button>
+      <fieldset className="journey-controls" role="none" disabled={disabled}>
+        <TextInput
+          id={id}
+          name="email"
+          label={label}
+          hint={hint}
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          error={error ?? undefined}
+          value={email}
+          onValue={setEmail}
+        />
+        <button type="submit" className="govuk-button" aria-disabled={busy || undefined}>
+          {busy ? 'Sending…' : button}
+        </button>
+      </fieldset>
     </form>
   );
 }

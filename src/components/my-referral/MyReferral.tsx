@@ -35,7 +35,9 @@ export default function MyReferral(props: Props) {
         </p>
       </>
     );
-  if (!api) return <Loading />;
+  // Until the page's code is in and the session is read, the screen most visitors see first, its
+  // form not yet usable: rendered on the server, it paints at once and nothing moves when it wakes.
+  if (!api) return <SignIn />;
   return <Signed api={api} {...props} />;
 }
 
@@ -51,8 +53,8 @@ function Loading() {
 function Signed({ api, connection, needs, messageMax }: Props & { api: Api }) {
   const supabase = useMemo(() => api.residentClient(connection), [api, connection]);
   const session = useSession(supabase);
-  if (session === 'loading') return <Loading />;
-  if (!session) return <SignIn supabase={supabase} api={api} />;
+  if (session === 'loading') return <SignIn />;
+  if (!session) return <SignIn connected={{ supabase, api }} />;
   return (
     <Referral
       key={session.user.id}

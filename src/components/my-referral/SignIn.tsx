@@ -3,8 +3,11 @@ import type { Api } from './data.ts';
 import { EmailForm } from './EmailForm.tsx';
 import { authProblem } from './auth-problem.ts';
 
-/** For someone coming back, perhaps on another device: a sign-in link by email (no password to remember). */
-export function SignIn({ supabase, api }: { supabase: SupabaseClient; api: Api }) {
+/**
+ * For someone coming back, perhaps on another device: a sign-in link by email (no password to
+ * remember). Without a connection yet (the page's code still loading) the form shows but waits.
+ */
+export function SignIn({ connected }: { connected?: { supabase: SupabaseClient; api: Api } }) {
   return (
     <>
       <h1 className="govuk-heading-l">Your referral</h1>
@@ -16,10 +19,12 @@ export function SignIn({ supabase, api }: { supabase: SupabaseClient; api: Api }
         id="sign-in-email"
         label="Your email address"
         hint="The address you added to your referral"
-        check={api.emailProblem}
+        disabled={!connected}
+        check={(email) => connected?.api.emailProblem(email) ?? null}
         button="Email me a sign-in link"
         send={async (email) => {
-          const { error } = await supabase.auth.signInWithOtp({
+          if (!connected) return null;
+          const { error } = await connected.supabase.auth.signInWithOtp({
             email,
             options: { shouldCreateUser: false, emailRedirectTo: `${location.origin}/my-referral/` },
           });
