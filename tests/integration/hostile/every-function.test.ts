@@ -7,7 +7,8 @@ import { testStack } from '../../support/stack.ts';
 /**
  * Hostile input to every function a signed-in person can call through the API (anything
  * `authenticated` may execute in the public schema), as the most powerful staff member (an admin
- * with two factors), a link worker of a team and an anonymous resident: random and adversarial
+ * with two factors), a link worker of a team and an anonymous resident, and, for those anon may
+ * run too, with the publishable key alone: random and adversarial
  * values for every argument, some left out, some real ids so the calls get past "not found".
  *
  * Each call runs as PostgREST would run it (role `authenticated`, the token's claims) inside a
@@ -37,6 +38,8 @@ interface Fn {
   name: string;
   args: { name: string; type: string }[];
   defaults: number;
+  /** Whether anon (the publishable key alone) may run it too. */
+  anon: boolean;
 }
 
 const db = new pg.Pool({ connectionString: testStack.databaseUrl, max: 2 });
@@ -44,12 +47,12 @@ const query = async <T extends pg.QueryResultRow>(text: string, params: unknown[
 
 let functions: Fn[] = [];
 let realIds: string[] = [];
-const callers: { who: string; claims: Record<string, unknown> }[] = [];
+const callers: { who: string; role: 'anon' | 'authenticated'; claims: Record<string, unknown> }[] = [];
 const made: string[] = [];
 
 beforeAll(async () => {
   functions = await query<Fn>(
-    `select p.proname as name, p.pronargdefaults as defaults,
+    `select p.proname as name, p.pronargdefaults as defaults, has_function_privilege('anon', p.oid, 'execute') as anon,
             coalesce(array(select json_build_object('name', p.proargnames[o], 'type', format_type(t, null))
                            from unnest(p.proargtypes) with ordinality u(t, o) order by o), '{}') as args
      from pg_proc p join pg_namespace n on n.oid = p.pronamespace
@@ -85,9 +88,14 @@ beforeAll(async () => {
   );
   const staff = (sub: string) => ({ sub, role: 'authenticated', aal: 'aal2', is_anonymous: false, email: `fuzz-${sub}@example.org` });
   callers.push(
-    { who: 'an admin with two factors', claims: staff(admin) },
-    { who: 'a link worker of a team', claims: staff(worker) },
-    { who: 'an anonymous resident', claims: { sub: resident, role: 'authenticated', aal: 'aal1', is_anonymous: true } },
+    { who: 'an admin with two factors', role: 'authenticated', claims: staff(admin) },
+    { who: 'a link worker of a team', role: 'authenticated', claims: staff(worker) },
+    {
+      who: 'an anonymous resident',
+      role: 'authenticated',
+      claims: { sub: resident, role: 'authenticated', aal: 'aal1', is_anonymous: true },
+    },
+    { who: 'anon (no session)', role: 'anon', claims: { role: 'anon' } },
   );
 });
 
@@ -181,16 +189,16 @@ function callOf(fn: Fn, values: unknown[], leaveOut: boolean[]): { sql: string; 
 
 /** Runs one call as the caller, rolled back; the SQLSTATE it raised, or null. */
 async function attempt(
-  claims: Record<string, unknown>,
+  { role, claims }: { role: 'anon' | 'authenticated'; claims: Record<string, unknown> },
   call: { sql: string; params: unknown[] },
 ): Promise<{ code: string; message: string; detail?: string } | null> {
   const client = await db.connect();
   try {
     await client.query('begin');
-    await client.query(`set local role authenticated; set local statement_timeout = '8s'`);
+    await client.query(`set local role ${role}; set local statement_timeout = '8s'`);
     await client.query(`select set_config('request.jwt.claims', $1, true), set_config('request.jwt.claim.sub', $2, true)`, [
       JSON.stringify(claims),
-      String(claims['sub']),
+      typeof claims['sub'] === 'string' ? claims['sub'] : '',
     ]);
     await client.query(call.sql, call.params);
     return null;
@@ -210,16 +218,18 @@ describe('every function a signed-in caller may run, given hostile arguments', (
 
   it('ends every call in success or in an error PostgREST answers with a 4xx, never a 5xx', async () => {
     const findings = new Set<string>();
+    expect(functions.filter((f) => f.anon).length).toBeGreaterThan(5);
     const outcomes = new Map<string, number>();
     for (const fn of functions) {
+      const mayCall = callers.filter((c) => c.role === 'authenticated' || fn.anon);
       await fc.assert(
         fc.asyncProperty(
-          fc.constantFrom(...callers),
+          fc.constantFrom(...mayCall),
           fc.tuple(...fn.args.map((a) => valueFor(a.type, realIds)), fc.constant(null)),
           fc.array(fc.boolean(), { minLength: fn.args.length, maxLength: fn.args.length }),
           async (caller, values, leaveOut) => {
             const call = callOf(fn, values, leaveOut);
-            const failed = await attempt(caller.claims, call);
+            const failed = await attempt(caller, call);
             const outcome = failed ? failed.code : 'success';
             outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
             // An unknown column, table or function means the input reached the SQL itself.
@@ -235,7 +245,7 @@ describe('every function a signed-in caller may run, given hostile arguments', (
         ),
         {
           numRuns: 12,
-          examples: callers.map((caller) => [
+          examples: mayCall.map((caller) => [
             caller,
             [...fn.args.map((a) => extremes[a.type] ?? null), null],
             fn.args.map(() => false),
