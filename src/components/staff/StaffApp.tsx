@@ -95,7 +95,13 @@ export default function StaffApp({ supabaseUrl, publishableKey, needs, search }:
     setStage({ kind: 'signed-out' });
   }, [client]);
 
-  const loading = <p role="status">Loading…</p>;
+  // The page keeps its heading while a screen loads: a page without one is harder to find your way in.
+  const loading = (
+    <>
+      <h1 className="staff-heading">Staff workspace</h1>
+      <p role="status">Loading…</p>
+    </>
+  );
   let screen;
   switch (stage.kind) {
     case 'loading':
