@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { adversarialStrings, nul } from './adversarial.ts';
 import { call, resident, samplePractice, selfAnswers, sql, submit, type ApiAnswer, type SamplePractice } from '../referrals/support.ts';
 
 /**
@@ -12,21 +13,7 @@ import { call, resident, samplePractice, selfAnswers, sql, submit, type ApiAnswe
 const adversarialText = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom(
-    '<script>alert(1)</script>',
-    '"><img src=x onerror=alert(1)>',
-    "'; drop table public.referrals; --",
-    "Robert'); select pg_sleep(10); --",
-    '=HYPERLINK("http://evil.example","click")',
-    '+cmd|" /C calc"!A0',
-    'needs = "money" OR _geo EXISTS',
-    '\u202eevil\u202c',
-    '\u0007\u0008\u001b[31m',
-    'line\r\nbreak',
-    'nul\u0000byte',
-    ' ',
-    '',
-  ),
+  fc.constantFrom(...adversarialStrings, nul),
   fc.string({ minLength: 1001, maxLength: 40_000 }).map((s) => s.padEnd(2001, 'x')),
 );
 const wrongType = fc.oneof(

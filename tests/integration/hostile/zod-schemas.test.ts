@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { adversarialStrings, nul } from './adversarial.ts';
 
 /**
  * Hostile input to every zod schema the product defines: random values of every type, and objects
@@ -28,22 +29,7 @@ const schemas = Object.entries(modules).flatMap(([file, exports]) =>
 const adversarialText = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary', maxLength: 50 }),
-  fc.constantFrom(
-    '<script>alert(1)</script>',
-    '"><img src=x onerror=alert(1)>',
-    "'; drop table public.services; --",
-    'needs = "money" OR _geo EXISTS',
-    '=HYPERLINK("http://evil.example","x")',
-    'nul\u0000byte',
-    '\u202eevil',
-    '__proto__',
-    'constructor',
-    '1e400',
-    '-0',
-    'NaN',
-    '2026-02-30',
-    '',
-  ),
+  fc.constantFrom(...adversarialStrings, nul),
   fc.string({ minLength: 5_000, maxLength: 20_000 }),
 );
 const hostileValue = fc.oneof(
