@@ -23,7 +23,7 @@ export function SignIn({ connected }: { connected?: { supabase: SupabaseClient; 
         check={(email) => connected?.api.emailProblem(email) ?? null}
         button="Email me a sign-in link"
         send={async (email) => {
-          if (!connected) return null;
+          if (!connected) return 'This page is still loading. Wait a moment, then choose the button again.';
           const { error } = await connected.supabase.auth.signInWithOtp({
             email,
             options: { shouldCreateUser: false, emailRedirectTo: `${location.origin}/my-referral/` },
