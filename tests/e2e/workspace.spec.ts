@@ -36,6 +36,8 @@ interface StoredText {
   safeTimes?: string;
   accessNeeds?: string;
   interpreter?: string;
+  /** A message from the person on the referral's thread. */
+  message?: string;
 }
 
 /** A referral stored for the PCN U90001 (as submit_referral stores it), for the routing and hostile-text tests. */
@@ -74,11 +76,11 @@ async function storedReferral(
       text.interpreter ?? null,
     ],
   );
-  if (text.whatMatters.includes('<')) {
+  if (text.message) {
     await sql(`insert into public.referral_messages (referral_id, author_kind, author_id, body) values ($1, 'person', $2, $3)`, [
       row!.id,
       owner,
-      text.whatMatters,
+      text.message,
     ]);
   }
   return { id: row!.id, reference };
@@ -232,7 +234,7 @@ test('markup a resident typed is shown as their words in the inbox and the recor
     accessNeeds: `Large print ${payload('access needs')}`,
     interpreter: `<b>Polish</b>`,
   };
-  const referral = await storedReferral(text);
+  const referral = await storedReferral({ ...text, message: text.whatMatters });
   const worker = await account('hostile-text-worker', { role: 'link_worker', team: lynnTeam, enrolled: true });
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
