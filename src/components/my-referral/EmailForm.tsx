@@ -1,5 +1,6 @@
 import { useState, type ReactNode, type SubmitEvent } from 'react';
 import { ErrorSummary } from '../govuk/ErrorSummary.tsx';
+import { WaitingControls } from '../govuk/WaitingControls.tsx';
 import { TextInput } from '../govuk/TextInput.tsx';
 
 interface Props {
@@ -38,7 +39,7 @@ export function EmailForm({ id, label, hint, button, send, check, sent, disabled
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)}>
       <ErrorSummary errors={error ? [{ href: `#${id}`, text: error }] : []} />
-      <fieldset className="journey-controls" role="none" disabled={disabled}>
+      <WaitingControls waiting={disabled}>
         <TextInput
           id={id}
           name="email"
@@ -54,7 +55,7 @@ export function EmailForm({ id, label, hint, button, send, check, sent, disabled
         <button type="submit" className="govuk-button" aria-disabled={busy || undefined}>
           {busy ? 'Sending…' : button}
         </button>
-      </fieldset>
+      </WaitingControls>
     </form>
   );
 }

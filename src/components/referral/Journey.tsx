@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
 import { ErrorSummary } from '../govuk/ErrorSummary.tsx';
+import { WaitingControls } from '../govuk/WaitingControls.tsx';
 import type { JourneyData } from '../../lib/referral-pages/journey-data.ts';
 import type { SubmissionInput } from '../../lib/referrals/schema.ts';
 import { BackLink } from './BackLink.tsx';
@@ -160,7 +161,7 @@ export function Journey<T>({ definition, data, pageSlug }: { definition: Journey
       )}
       <ErrorSummary errors={summaryOf(errors, step.fields)} />
       <form noValidate onSubmit={onSubmit}>
-        <fieldset className="journey-controls" role="none" disabled={!awake}>
+        <WaitingControls waiting={!awake}>
           {step.slug === checkSlug ? (
             <>
               {definition.renderCheck(answers, (slug) => goTo(slug, { fromCheck: true }))}
@@ -172,7 +173,7 @@ export function Journey<T>({ definition, data, pageSlug }: { definition: Journey
           <button type="submit" className="govuk-button" aria-disabled={sending || undefined}>
             {step.slug !== checkSlug ? 'Continue' : sending ? 'Sending…' : problem ? 'Try sending again' : definition.sendLabel}
           </button>
-        </fieldset>
+        </WaitingControls>
       </form>
     </div>
   );
