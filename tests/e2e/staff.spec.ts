@@ -26,6 +26,25 @@ async function signInWithPassword(page: Page, email: string) {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
+test('the staff sign-in shows at once, waiting, and says what is wrong when JavaScript is off', async ({ browser, page }) => {
+  // With the page's code held back, the sign-in screen is already there, its form disabled.
+  await page.route('**/_astro/*.js', () => {});
+  await page.goto('/staff/', { waitUntil: 'commit' });
+  await expect(page.getByRole('heading', { name: 'Sign in to the staff workspace' })).toBeVisible();
+  await expect(page.locator('#email')).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeDisabled();
+  await expectNoAccessibilityViolations(page);
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await noScript.goto('/staff/');
+  await expect(noScript.getByRole('heading', { level: 1 })).toHaveText('Staff workspace');
+  // Playwright's text matching skips <noscript>, so its words are read from the page itself.
+  expect(await noScript.locator('main').evaluate((main: HTMLElement) => main.innerText)).toContain('The workspace needs JavaScript');
+  await expect(noScript.locator('#email')).toBeHidden();
+  await context.close();
+});
+
 async function enterCode(page: Page, secret: string, button: string) {
   await page.locator('#code').fill(totpCode(secret));
   await page.getByRole('button', { name: button }).click();
@@ -36,6 +55,8 @@ test('a new link worker signs in with the keyboard alone, sets up their authenti
   await page.goto('/staff/');
   await expect(page.getByRole('heading', { name: 'Sign in to the staff workspace' })).toBeVisible();
   await expectNoAccessibilityViolations(page);
+  // The sign-in screen is painted from the server; its form waits for Supabase's code.
+  await expect(page.locator('#email')).toBeEnabled();
 
   await tabTo(page, '#email');
   await page.keyboard.type(worker.email);

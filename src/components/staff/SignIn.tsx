@@ -1,12 +1,16 @@
 import { useState, type SubmitEvent } from 'react';
 import { authMessage } from '../../lib/staff/auth-messages.ts';
 import type { SessionClient } from '../../lib/supabase-session.ts';
+import { WaitingControls } from '../govuk/WaitingControls.tsx';
 import { ErrorSummary, errorFor, type FieldError } from './ErrorSummary.tsx';
 import { Heading } from './Heading.tsx';
 import { TextField } from './TextField.tsx';
 
-/** The first screen: sign in with a password, or have a sign-in link emailed. */
-export function SignIn({ client }: { client: SessionClient }) {
+/**
+ * The first screen: sign in with a password, or have a sign-in link emailed. Without a client
+ * (rendered on the server, or while Supabase's code loads) its controls wait, disabled.
+ */
+export function SignIn({ client }: { client?: SessionClient }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [linkEmail, setLinkEmail] = useState('');
@@ -16,6 +20,7 @@ export function SignIn({ client }: { client: SessionClient }) {
 
   async function signIn(event: SubmitEvent) {
     event.preventDefault();
+    if (!client) return;
     const found: FieldError[] = [];
     if (!email.trim()) found.push({ field: 'email', message: 'Enter your work email address' });
     if (!password) found.push({ field: 'password', message: 'Enter your password' });
@@ -30,6 +35,7 @@ export function SignIn({ client }: { client: SessionClient }) {
 
   async function sendLink(event: SubmitEvent) {
     event.preventDefault();
+    if (!client) return;
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(linkEmail.trim())) {
       setErrors([
         {
@@ -75,44 +81,48 @@ export function SignIn({ client }: { client: SessionClient }) {
       <ErrorSummary errors={errors} />
       <form onSubmit={(event) => void signIn(event)} noValidate aria-labelledby="password-sign-in">
         <h2 id="password-sign-in">Sign in with your password</h2>
-        <TextField
-          id="email"
-          label="Work email address"
-          type="email"
-          autoComplete="username"
-          spellCheck={false}
-          value={email}
-          onChange={setEmail}
-          error={errorFor(errors, 'email')}
-        />
-        <TextField
-          id="password"
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
-          error={errorFor(errors, 'password')}
-        />
-        <button type="submit" className="button" disabled={busy}>
-          Sign in
-        </button>
+        <WaitingControls waiting={!client}>
+          <TextField
+            id="email"
+            label="Work email address"
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            value={email}
+            onChange={setEmail}
+            error={errorFor(errors, 'email')}
+          />
+          <TextField
+            id="password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            error={errorFor(errors, 'password')}
+          />
+          <button type="submit" className="button" disabled={busy}>
+            Sign in
+          </button>
+        </WaitingControls>
       </form>
       <form onSubmit={(event) => void sendLink(event)} noValidate aria-labelledby="link-sign-in" className="staff-section">
         <h2 id="link-sign-in">Or sign in with a link by email</h2>
-        <TextField
-          id="link-email"
-          label="Work email address"
-          type="email"
-          autoComplete="username"
-          spellCheck={false}
-          value={linkEmail}
-          onChange={setLinkEmail}
-          error={errorFor(errors, 'link-email')}
-        />
-        <button type="submit" className="button secondary" disabled={busy}>
-          Email me a sign-in link
-        </button>
+        <WaitingControls waiting={!client}>
+          <TextField
+            id="link-email"
+            label="Work email address"
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            value={linkEmail}
+            onChange={setLinkEmail}
+            error={errorFor(errors, 'link-email')}
+          />
+          <button type="submit" className="button secondary" disabled={busy}>
+            Email me a sign-in link
+          </button>
+        </WaitingControls>
       </form>
       <p className="staff-section">
         Every staff sign-in also asks for a code from an authenticator app on your phone. The first time, we will help you set one up.
