@@ -26,19 +26,7 @@ export default function MyReferral(props: Props) {
   useEffect(() => {
     import('./data.ts').then(setApi, () => setFailed(true));
   }, []);
-  if (failed)
-    return (
-      <>
-        <h1 className="govuk-heading-l">Your referral</h1>
-        <p className="govuk-body" role="alert">
-          This page could not load. Check your internet connection and reload the page.
-        </p>
-      </>
-    );
-  // Until the page's code is in and the session is read, the screen most visitors see first, its
-  // form not yet usable: rendered on the server, it paints at once and nothing moves when it wakes.
-  if (!api) return <SignIn />;
-  return <Signed api={api} {...props} />;
+  return <Signed api={api} failed={failed} {...props} />;
 }
 
 function Loading() {
@@ -50,10 +38,24 @@ function Loading() {
   );
 }
 
-function Signed({ api, connection, needs, messageMax }: Props & { api: Api }) {
-  const supabase = useMemo(() => api.residentClient(connection), [api, connection]);
+/**
+ * The screen for the session. Until the page's code is in and the session is read, the screen most
+ * visitors see first, its form not yet usable: rendered on the server in this same place, so it
+ * paints at once and the page that wakes is the page already painted, with nothing replaced.
+ */
+function Signed({ api, failed, connection, needs, messageMax }: Props & { api: Api | null; failed: boolean }) {
+  const supabase = useMemo(() => api?.residentClient(connection) ?? null, [api, connection]);
   const session = useSession(supabase);
-  if (session === 'loading') return <SignIn />;
+  if (failed)
+    return (
+      <>
+        <h1 className="govuk-heading-l">Your referral</h1>
+        <p className="govuk-body" role="alert">
+          This page could not load. Check your internet connection and reload the page.
+        </p>
+      </>
+    );
+  if (!api || !supabase || session === 'loading') return <SignIn />;
   if (!session) return <SignIn connected={{ supabase, api }} />;
   return (
     <Referral
