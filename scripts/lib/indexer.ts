@@ -3,6 +3,7 @@ import type { Meilisearch } from 'meilisearch';
 import { connect } from '../../src/lib/oruk/db.ts';
 import { indexNames } from '../../src/lib/search/client.ts';
 import type { ScriptConfig } from './config.ts';
+import { storeOrukDocuments } from './oruk-documents.ts';
 import { DocumentReader } from './search-documents.ts';
 import { searchAdmin } from './search-admin.ts';
 import { sleep } from './sleep.ts';
@@ -19,6 +20,8 @@ export interface IndexerOptions {
 interface Connections {
   admin: pg.Client;
   listen: pg.Client;
+  /** Acts as anon: reads what the public may see. */
+  readerClient: pg.Client;
   reader: DocumentReader;
   end: () => Promise<void>;
 }
@@ -33,14 +36,16 @@ async function open(config: ScriptConfig, wake: () => void): Promise<Connections
   await listen.query('listen search_outbox');
   const clients = [admin, listen, readerClient];
   for (const c of clients) c.on('error', () => {}); // a lost connection shows up as a failed query, then we reconnect
-  return { admin, listen, reader, end: () => Promise.all(clients.map((c) => c.end().catch(() => {}))).then(() => {}) };
+  return { admin, listen, readerClient, reader, end: () => Promise.all(clients.map((c) => c.end().catch(() => {}))).then(() => {}) };
 }
 
 /**
  * Applies one batch of the outbox to Meilisearch: rebuilds the documents of the services it
  * names from what the public may now see, upserts those still published, deletes the rest, waits
- * until Meilisearch has applied both, and only then removes exactly the rows it applied (a row
- * committed meanwhile by a slower transaction stays for the next batch). Returns how many rows.
+ * until Meilisearch has applied both, stores the ORUK API's documents of those still published
+ * (the others' went when their change was queued), and only then removes exactly the rows it
+ * applied (a row committed meanwhile by a slower transaction stays for the next batch). Returns
+ * how many rows.
  */
 export async function applyOutboxBatch(db: Connections, meili: Meilisearch, index: string, batchSize: number): Promise<number> {
   const { rows } = await db.admin.query<{ id: string; service_id: string }>(
@@ -62,6 +67,12 @@ export async function applyOutboxBatch(db: Connections, meili: Meilisearch, inde
     const done = await meili.tasks.waitForTask(task.taskUid, { timeout: 60_000, interval: 25 });
     if (done.status !== 'succeeded') throw new Error(`Meilisearch did not apply the change: ${done.error?.message ?? done.status}`);
   }
+  await storeOrukDocuments(
+    db.readerClient,
+    db.admin,
+    [...present],
+    rows.map((r) => r.id),
+  );
   await db.admin.query('delete from public.search_outbox where id = any($1::bigint[])', [rows.map((r) => r.id)]);
   return rows.length;
 }

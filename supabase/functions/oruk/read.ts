@@ -19,10 +19,12 @@ import { BadParameter, type Paging, type ServiceFilters, type TaxonomyTermFilter
 
 /**
  * Database reads for the ORUK API, through supabase-js with whatever key the client holds (the
- * anon key, so row level security decides what is public). Services are read with everything
- * they need in one database call (`public.oruk_service_rows`, or `public.oruk_services_page` for
- * a filtered, paged list with its total; both security invoker), as catalogue rows, checked with
- * the catalogue's zod schemas and mapped by the same code as the static export.
+ * anon key, so row level security decides what is public). Services are read in one database
+ * call (`public.oruk_service_documents`, or `public.oruk_services_page` for a filtered, paged list
+ * with its total; both security invoker): the documents the indexer built ahead with the same
+ * mapping (supabase/migrations/20261203010000_oruk_documents.sql), and for any service without
+ * one (changed since, or never indexed) its catalogue rows, checked with the catalogue's zod
+ * schemas and mapped here by the same code as the static export.
  */
 
 /** Thrown when PostgREST refuses a read; the API answers 502 or 503, never a half-made document. */
@@ -36,6 +38,19 @@ export const defaultProximity = 10_000;
 /** ORUK documents of services from their catalogue rows, as the database functions return them. */
 function toServices(rows: unknown): HsdsService[] {
   return toHsdsServices(catalogueSchema.parse(rows), { check: false });
+}
+
+/** What `public.oruk_service_documents` returns: documents built ahead, and the rows of the rest (null when none is left). */
+interface StoredServices {
+  documents: HsdsService[];
+  rows: unknown;
+}
+
+/** The services of `ids` in that order: each document built ahead as it is, the others mapped from their rows. */
+function servicesOf(ids: string[], stored: StoredServices): HsdsService[] {
+  const byId = new Map(stored.documents.map((doc) => [doc.id, doc]));
+  if (stored.rows !== null) for (const service of toServices(stored.rows)) byId.set(service.id, service);
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 function check(result: { data: unknown; error: { message: string } | null }, what: string): unknown {
@@ -110,13 +125,13 @@ export async function readServices(db: SupabaseClient, f: ServiceFilters): Promi
     ...(centre && { ...centre, metres: f.proximity ?? defaultProximity }),
   };
   const defined = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined));
-  const page = check(await db.rpc('oruk_services_page', defined), 'services') as { total: number; rows: unknown };
-  return { total: page.total, contents: toServices(page.rows) };
+  const page = check(await db.rpc('oruk_services_page', defined), 'services') as { total: number; ids: string[]; services: StoredServices };
+  return { total: page.total, contents: servicesOf(page.ids, page.services) };
 }
 
-/** Whole services by id, in id order; ids that are not public are left out. */
+/** Whole services by id, in the order asked; ids that are not public are left out. */
 async function servicesById(db: SupabaseClient, ids: string[]): Promise<HsdsService[]> {
-  return ids.length ? toServices(check(await db.rpc('oruk_service_rows', { ids }), 'services')) : [];
+  return ids.length ? servicesOf(ids, check(await db.rpc('oruk_service_documents', { ids }), 'services') as StoredServices) : [];
 }
 
 export async function readService(db: SupabaseClient, id: string): Promise<HsdsService | undefined> {

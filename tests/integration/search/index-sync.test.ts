@@ -129,6 +129,18 @@ describe('keeping search in step with the database', () => {
     await eventually(async () => !(await idsFor('Butterbur')).includes(id));
   });
 
+  it("stores the ORUK API's new document of a changed service as it applies the change", async () => {
+    const [service] = await ownServices(1);
+    const documentName = async () =>
+      (
+        await db.query<{ name: string }>(`select document->>'name' as name from public.oruk_service_documents where service_id = $1`, [
+          service!.id,
+        ])
+      ).rows[0]?.name;
+    await db.query('update public.services set name = $2 where id = $1', [service!.id, 'Sneezewort Document Check']);
+    await eventually(async () => (await documentName()) === 'Sneezewort Document Check' && (await queued(service!.id)) === 0);
+  });
+
   it('reaches the services of a place when the place changes', async () => {
     await db.query('update public.locations set city = $2 where id = $1', [fixturePlace, 'Wolfsbane Parva']);
     await eventually(async () => (await idsFor('Wolfsbane Parva')).includes(fixtureIds[0]!));

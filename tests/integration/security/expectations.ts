@@ -143,6 +143,14 @@ export const expectations = {
     update: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
     delete: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
   },
+  // The ORUK API's documents built ahead (20261203010000_oruk_documents.sql): readable as the
+  // service is, written only by the indexer with the service role.
+  oruk_service_documents: {
+    select: per({ anon: 'public', residents: 'public', staff: 'public', curator: 'all', admin: 'all' }),
+    insert: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+    update: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+    delete: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
+  },
   search_outbox: {
     select: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
     insert: per({ anon: 'refused', residents: 'refused', staff: 'refused', curator: 'refused', admin: 'refused' }),
@@ -266,6 +274,8 @@ export type Operation = (typeof operations)[number];
  */
 export const serviceRoleOnly: Partial<Record<Table, Operation[]>> = {
   search_outbox: ['select', 'insert', 'delete'],
+  // The indexer stores the ORUK API's documents (an upsert); the outbox's trigger deletes them.
+  oruk_service_documents: ['select', 'insert', 'update'],
   // npm run referral:message reads a referral, moves it to contacted and writes a link worker's message.
   referrals: ['select', 'update'],
   referral_events: ['select'],

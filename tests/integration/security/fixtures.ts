@@ -86,6 +86,20 @@ function directoryTargets(table: string, row: (w: World) => Row) {
 
 const ofPublished = (w: World) => ({ service_id: w.published });
 
+/**
+ * Services of their own with an ORUK document each (published or not, as asked): no other
+ * fixture touches them, so no change queued for the search index deletes their documents.
+ */
+async function documentedServices(published: boolean[]): Promise<{ id: string; published: boolean }[]> {
+  const services = published.map((p) => ({ id: textId('documented-service'), name: 'Documented service', published: p }));
+  await insert('services', services);
+  await insert(
+    'oruk_service_documents',
+    services.map((s) => ({ service_id: s.id, document: { id: s.id } })),
+  );
+  return services;
+}
+
 export const cases: Record<Table, TableCase> = {
   organizations: {
     key: 'id',
@@ -198,6 +212,12 @@ export const cases: Record<Table, TableCase> = {
     insert: (_w, role) => ({ id: textId(`count-by-${slug(role)}`), count: 1 }),
     patch: () => ({ column: 'count', value: '999' }),
     targets: directoryTargets('directory_counts', () => ({ count: 0 })),
+  },
+  oruk_service_documents: {
+    key: 'service_id',
+    insert: (w) => ({ service_id: w.published, document: { id: w.published } }),
+    patch: () => ({ column: 'document', value: '{"forged":true}' }),
+    targets: async (_w, count) => (await documentedServices(Array.from({ length: count }, () => true))).map((d) => d.id),
   },
   search_outbox: {
     key: 'id',
@@ -590,6 +610,10 @@ export async function buildWorld(): Promise<World> {
     service_taxonomies: { public: [link.published!], hidden: [link.draft!] },
     change_history: { public: [], hidden: history.map((h) => h.id) },
     directory_counts: { public: await cases.directory_counts.targets(w, 1), hidden: [] },
+    oruk_service_documents: await documentedServices([true, false]).then((docs) => ({
+      public: docs.filter((d) => d.published).map((d) => d.id),
+      hidden: docs.filter((d) => !d.published).map((d) => d.id),
+    })),
     search_outbox: { public: [], hidden: await cases.search_outbox.targets(w, 1) },
     pcns: { public: [w.pcn, w.pcn2], hidden: [] },
     gp_practices: { public: [practice], hidden: [] },
