@@ -39,6 +39,7 @@ export function requestJson<T>(url: string, apiKey: string, body?: unknown): Pro
 export interface RawResponse {
   status: number;
   text: string;
+  headers: http.IncomingHttpHeaders;
 }
 
 /**
@@ -62,7 +63,7 @@ export function requestRaw(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
         res.on('error', reject);
       },
     );

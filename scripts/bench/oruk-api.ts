@@ -1,16 +1,19 @@
 import { rmSync } from 'node:fs';
+import http from 'node:http';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { connect } from '../../src/lib/oruk/db.ts';
 import { scriptConfig } from '../lib/config.ts';
+import { buildAllOrukDocuments } from '../lib/oruk-documents.ts';
 import { prepareData } from '../lib/prepare-data.ts';
 import { runNode } from '../lib/run.ts';
 import { startEdgeFunctions } from '../stack/edge-functions.ts';
 import { startStack } from '../stack/index.ts';
 import { host, profiles } from '../stack/profiles.ts';
 import { portInUse } from '../stack/processes.ts';
+import { requestRaw } from './http.ts';
 import { percentile, type BenchContext, type BenchRow } from './types.ts';
 
 /**
@@ -20,6 +23,8 @@ import { percentile, type BenchContext, type BenchRow } from './types.ts';
  * splits it into the database's part (PostgREST and Postgres, timed inside the function) and
  * Deno's part (routing, mapping, zod checks, JSON, ETag); the rest is the gateway and the
  * connections. Also how long Deno takes from start to its first answer. It measures; it does not judge.
+ * The API answers from documents built ahead (scripts/lib/oruk-documents.ts): they are built first,
+ * as `npm run index` builds them, and the list is measured again without them, built on request.
  */
 // Imported by `npm run bench` (see orukApiBench below), the command line is not this command's.
 const { values } = parseArgs({
@@ -52,17 +57,22 @@ function report(label: string, samples: Sample[]): void {
   console.log(`  gateway and connections (the rest):    ${part((s) => s.total - s.db - s.app)}`);
 }
 
+// A kept-alive client with TCP_NODELAY (./http.ts): Node's global fetch would add about 40 ms of
+// delayed ACK to some requests on loopback, which no consumer over a network waits for.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
 async function timed(url: string): Promise<Sample> {
   const started = performance.now();
-  const response = await fetch(url);
-  await response.arrayBuffer();
+  const response = await requestRaw(url, { agent });
   const total = performance.now() - started;
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
   const timing = new Map<string, number>(
-    (response.headers.get('server-timing') ?? '').split(',').map((entry) => {
-      const [name = '', dur] = entry.trim().split(';dur=');
-      return [name, Number(dur)];
-    }),
+    String(response.headers['server-timing'] ?? '')
+      .split(',')
+      .map((entry) => {
+        const [name = '', dur] = entry.trim().split(';dur=');
+        return [name, Number(dur)];
+      }),
   );
   return { total, db: timing.get('db') ?? 0, app: timing.get('app') ?? 0 };
 }
@@ -89,14 +99,39 @@ async function settle(databaseUrl: string): Promise<{ id: string; n: string }[]>
   }
 }
 
+/** Builds every published service's document ahead, as `npm run index` does: how many, and how long it took. */
+async function buildDocuments(databaseUrl: string): Promise<{ documents: number; seconds: number }> {
+  const started = performance.now();
+  const { documents } = await buildAllOrukDocuments(databaseUrl);
+  return { documents, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Deletes the documents built ahead, so the API builds each service on request (as straight after a change). */
+async function dropDocuments(databaseUrl: string): Promise<void> {
+  const db = await connect(databaseUrl);
+  try {
+    await db.query('delete from public.oruk_service_documents');
+  } finally {
+    await db.end();
+  }
+}
+
 /** `npm run bench`: the same two requests at each scale, on the runner's bench stack (see scripts/bench/types.ts). */
 export const title = 'ORUK API';
 export default async function orukApiBench(context: BenchContext): Promise<BenchRow[]> {
   const base = `${context.config.PUBLIC_SUPABASE_URL}/functions/v1/oruk`;
+  const built = await buildDocuments(context.config.DATABASE_URL);
   const ids = await settle(context.config.DATABASE_URL);
   let next = 0;
   const judged = context.scale >= 100_000;
-  const rows: BenchRow[] = [];
+  const rows: BenchRow[] = [
+    {
+      measure: 'Documents built ahead for the API (npm run index; the indexer keeps them as services change)',
+      figure: `${built.documents} services in ${built.seconds.toFixed(1)} s`,
+      target: '—',
+      met: null,
+    },
+  ];
   for (const [label, url, targetMs] of [
     ['GET /services?page=1&per_page=50', () => `${base}/services?page=1&per_page=50`, 50],
     ['GET /services/{id}', () => `${base}/services/${ids[next++ % ids.length]!.id}`, 20],
@@ -118,6 +153,21 @@ export default async function orukApiBench(context: BenchContext): Promise<Bench
       met: judged ? percentile(total, 95) <= targetMs : null,
     });
   }
+  context.log('  GET /services?page=1&per_page=50, every service built on request…');
+  await dropDocuments(context.config.DATABASE_URL);
+  const onRequest = await measure(() => `${base}/services?page=1&per_page=50`);
+  rows.push({
+    measure: 'GET /services?page=1&per_page=50 with no document built ahead (each service built on request), p50 / p95',
+    figure: `${p(
+      onRequest.map((s) => s.total),
+      50,
+    )} / ${p(
+      onRequest.map((s) => s.total),
+      95,
+    )} ms (n=${onRequest.length})`,
+    target: '—',
+    met: null,
+  });
   return rows;
 }
 
@@ -134,6 +184,8 @@ if (import.meta.main) {
     } else {
       await prepareData(stack, () => {});
     }
+    const built = await buildDocuments(config.DATABASE_URL);
+    console.log(`Built the documents of ${built.documents} services ahead in ${built.seconds.toFixed(1)} s.`);
     // A directory in use has its statistics and vacuum done, so settle the database first.
     const settling = performance.now();
     const ids = await settle(config.DATABASE_URL);
@@ -147,6 +199,8 @@ if (import.meta.main) {
     report('GET /services?page=1&per_page=50', await measure(() => `${base}/services?page=1&per_page=50`));
     let next = 0;
     report('GET /services/{id} (random published ids)', await measure(() => `${base}/services/${ids[next++ % ids.length]!.id}`));
+    await dropDocuments(config.DATABASE_URL);
+    report('GET /services?page=1&per_page=50, with no document built ahead', await measure(() => `${base}/services?page=1&per_page=50`));
     console.log(`Load average after the requests: ${loadAverage()}`);
 
     // Deno's cost to the stack: a second instance of the function, from start to its first answer.
