@@ -51,7 +51,9 @@ export const submitterAddress = (index: number) => `127.0.${1 + Math.floor(index
 export const submitterAddresses = '127.0.0.0/8';
 
 async function runSubmitters(o: SubmittersOptions): Promise<SubmittersResult> {
-  const agents = o.tokens.map((_, i) => new http.Agent({ keepAlive: true, maxSockets: 2, localAddress: submitterAddress((o.firstAddress ?? 0) + i) }));
+  const agents = o.tokens.map(
+    (_, i) => new http.Agent({ keepAlive: true, maxSockets: 2, localAddress: submitterAddress((o.firstAddress ?? 0) + i) }),
+  );
   const submissions: Submitted[] = [];
   const statuses = new Map<string, number>();
   const count = (what: string) => statuses.set(what, (statuses.get(what) ?? 0) + 1);

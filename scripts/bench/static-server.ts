@@ -46,8 +46,8 @@ if (parentPort && (workerData as { root?: string } | null)?.root) {
         key,
         encoding === 'br'
           ? // Quality 5, as CDNs compress on the fly: the highest (11) would take a quarter-second on a large page.
-            brotliCompressSync(read(file)!, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
-          : gzipSync(read(file)!),
+            brotliCompressSync(read(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+          : gzipSync(read(file)),
       );
     return compressed.get(key)!;
   };

@@ -9,14 +9,15 @@ import { getJson, orukUrl } from './support.ts';
 // on request (supabase/migrations/20261203010000_oruk_documents.sql). These services are this
 // file's own, so other files changing the test database meanwhile do not touch them.
 const db = new pg.Pool({ connectionString: testStack.databaseUrl, max: 3 });
-const run = async (text: string, params: unknown[] = []) => (await db.query(text, params)).rows;
+const run = async <Row extends pg.QueryResultRow = { id: string }>(text: string, params: unknown[] = []) =>
+  (await db.query<Row>(text, params)).rows;
 const prefix = `built-doc-${randomUUID().slice(0, 8)}`;
 const service = `${prefix}-service`;
 const venue = `${prefix}-venue`;
 
 const documentOf = async (id: string) =>
-  (await run('select document from public.oruk_service_documents where service_id = $1', [id]))[0]?.document as
-    { name: string; service_at_locations?: { location: { name: string } }[] } | undefined;
+  (await run<{ document: { name: string } }>('select document from public.oruk_service_documents where service_id = $1', [id]))[0]
+    ?.document;
 
 /** Builds and stores the service's document as the indexer does, outside any outbox batch. */
 async function build(ids: string[], applying: string[] = []): Promise<number> {
@@ -83,7 +84,7 @@ describe('documents built ahead for the ORUK API', () => {
 
   it('stores no document while another change to the service waits in the outbox, and the batch that applies it does', async () => {
     await run(`update public.services set description = 'A gentle walk, with tea after.' where id = $1`, [service]);
-    const queued = (await run('select id::text from public.search_outbox where service_id = $1', [service])).map((r) => r.id as string);
+    const queued = (await run('select id::text from public.search_outbox where service_id = $1', [service])).map((r) => r.id);
     expect(queued.length).toBeGreaterThan(0);
     expect(await build([service])).toBe(0);
     expect(await documentOf(service)).toBeUndefined();
