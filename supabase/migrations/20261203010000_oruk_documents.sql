@@ -106,7 +106,8 @@ as $$
 $$;
 
 -- One page of `GET /services`, as before, now `{ "total": n, "ids": [...], "services":
--- <oruk_service_documents of the page> }`.
+-- <oruk_service_documents of the page> }`; and a point that is not on the earth (NaN, infinite,
+-- out of range) is refused with 22023 rather than failing inside the statement it builds.
 create or replace function public.oruk_services_page(
   page integer default 1,
   per_page integer default 50,
@@ -166,7 +167,13 @@ begin
   if minimum_age is not null then conditions := conditions || format('s.minimum_age >= %s', minimum_age); end if;
   if maximum_age is not null then conditions := conditions || format('s.maximum_age <= %s', maximum_age); end if;
   if latitude is not null and longitude is not null and metres is not null then
-    conditions := conditions || format('s.id in (select n.id from public.services_near(%s, %s, %s) n)', latitude, longitude, metres);
+    -- NaN and infinities are refused here (NaN sorts above every number, so it fails the ranges);
+    -- written into the statement unquoted, NaN would have read as a column name.
+    if not (latitude between -90 and 90 and longitude between -180 and 180 and metres > 0 and metres < 'Infinity') then
+      raise exception 'latitude must be between -90 and 90, longitude between -180 and 180, and metres a distance above 0'
+        using errcode = '22023';
+    end if;
+    conditions := conditions || format('s.id in (select n.id from public.services_near(%L, %L, %L) n)', latitude, longitude, metres);
   end if;
 
   clause := coalesce(nullif(array_to_string(conditions, ' and '), ''), 'true');

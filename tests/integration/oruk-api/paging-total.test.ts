@@ -89,3 +89,24 @@ describe('the number of published services behind the ORUK paging total', () => 
     });
   });
 });
+
+describe('a page of services near a point', () => {
+  it('refuses a point that is not on the earth with a 400 that says what is wrong, never a 500', async () => {
+    for (const point of [
+      { latitude: 'NaN', longitude: 0.4, metres: 1000 },
+      { latitude: 52.6, longitude: 'Infinity', metres: 1000 },
+      { latitude: 91, longitude: 0.4, metres: 1000 },
+      { latitude: 52.6, longitude: 0.4, metres: 'NaN' },
+      { latitude: 52.6, longitude: 0.4, metres: 0 },
+    ]) {
+      const response = await fetch(`${testStack.supabaseUrl}/rest/v1/rpc/oruk_services_page`, {
+        method: 'POST',
+        headers: { apikey: testStack.publishableKey, 'Content-Type': 'application/json' },
+        body: JSON.stringify(point),
+      });
+      const body = (await response.json()) as { code?: string; message?: string };
+      expect([JSON.stringify(point), response.status, body.code], body.message).toEqual([JSON.stringify(point), 400, '22023']);
+      expect(body.message).toContain('latitude must be between -90 and 90');
+    }
+  });
+});
