@@ -78,6 +78,9 @@ export class DocumentReader {
    * page is turned into documents, so Postgres reads one page while Node builds the other.
    */
   async *all(pageSize = 2000): AsyncGenerator<ServiceDocument[]> {
+    // The needs taxonomy is read first: once a read-ahead is running, this connection has no room
+    // for another query (pg queues it today, and pg 9 will refuse it).
+    await this.needs();
     let next: Promise<DocumentRow[]> | null = this.rows({ afterId: null, pageSize });
     while (next) {
       const rows: DocumentRow[] = await next;
