@@ -54,7 +54,8 @@ try {
   };
   console.log('\nBuilding the site against the test stack…');
   const built = await runNode(binOf('astro', 'astro'), ['build', '--silent'], siteEnv);
-  if (built !== 0) results.push({ runner: 'site build', passed: 0, failed: 1, skipped: 0, exitCode: built, failures: ['the site did not build'] });
+  if (built !== 0)
+    results.push({ runner: 'site build', passed: 0, failed: 1, skipped: 0, exitCode: built, failures: ['the site did not build'] });
   else {
     const code = await runNode(binOf('@playwright/test', 'playwright'), ['test', ...args.filter((a) => a !== '--e2e-only')], siteEnv);
     results.push(playwrightResult(`${resultsDir}/playwright.json`, code));

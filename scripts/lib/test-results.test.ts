@@ -29,7 +29,9 @@ const playwright = {
               title: 'a message appears without reloading',
               file: 'referral.spec.ts',
               line: 40,
-              tests: [{ status: 'unexpected', results: [{ error: { message: '\u001b[31mTest timeout of 90000ms exceeded.\u001b[39m\n\n' } }] }],
+              tests: [
+                { status: 'unexpected', results: [{ error: { message: '\u001b[31mTest timeout of 90000ms exceeded.\u001b[39m\n\n' } }] },
+              ],
             },
           ],
         },
@@ -49,7 +51,11 @@ const vitest = {
       message: '',
       assertionResults: [
         { status: 'passed', fullName: 'money adds pence', failureMessages: [] },
-        { status: 'failed', fullName: 'money refuses letters', failureMessages: ['AssertionError: expected 1 to be 2\n    at money.test.ts:9:3'] },
+        {
+          status: 'failed',
+          fullName: 'money refuses letters',
+          failureMessages: ['AssertionError: expected 1 to be 2\n    at money.test.ts:9:3'],
+        },
       ],
     },
     { name: `${process.cwd()}/tests/integration/broken.test.ts`, message: 'Cannot find module ./gone.ts', assertionResults: [] },
