@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@supabase/supabase-js';
 import { expect, test, type Page } from '@playwright/test';
+import { buildListings } from '../../src/lib/directory/listing.ts';
+import { sampleData } from '../../src/lib/sample-data/index.ts';
 import { expectNoAccessibilityViolations } from './axe.ts';
 import { account, password, totpCode, type TestAccount } from './staff-accounts.ts';
 
@@ -10,6 +12,11 @@ test.describe.configure({ timeout: 120_000 });
 const admin = createClient(process.env.PUBLIC_SUPABASE_URL!, process.env.SUPABASE_SECRET_KEY!, {
   auth: { persistSession: false, autoRefreshToken: false },
 });
+// The listings shortlist.spec.ts adds, whose counts move while it runs.
+const shortlistedElsewhere = buildListings(sampleData.catalogue)
+  .filter((l) => l.status === 'active' && l.locations.length > 0 && l.phones.length > 0)
+  .slice(0, 2)
+  .map((l) => l.id);
 const hostile = `<img src=x onerror="alert('xss')"><script>alert(1)</script>`;
 
 /** A published sample listing with opening times, chosen apart from those other tests use. */
@@ -201,11 +208,16 @@ test('opening a listing from search and shortlisting it are counted for the revi
     const { data } = await admin.from('listing_interest_daily').select('views, shortlists').eq('service_id', id).eq('day', today);
     return (data as { views: number; shortlists: number }[])[0] ?? { views: 0, shortlists: 0 };
   };
-  await page.goto('/search/?q=walking');
-  const first = page.locator('.result-card .result-name a').first();
-  const id = decodeURIComponent((await first.getAttribute('href'))!.split('/')[2]!);
+  // Counts are per listing and day, and the tests run side by side: another test opening or
+  // shortlisting the same listing now would add to these counts. Search opens the first "walking"
+  // result and the shortlist tests add the first listings of the sample, so this one counts a
+  // listing further down a search no other test makes.
+  await page.goto('/search/?q=money');
+  const chosen = page.locator('.result-card .result-name a').nth(2);
+  const id = decodeURIComponent((await chosen.getAttribute('href'))!.split('/')[2]!);
+  expect(shortlistedElsewhere).not.toContain(id);
   const before = await counted(id);
-  await first.click();
+  await chosen.click();
   await expect(page).toHaveURL(new RegExp(`/services/${id}/$`));
   await expect.poll(async () => (await counted(id)).views, { timeout: 10_000 }).toBe(before.views + 1);
 
