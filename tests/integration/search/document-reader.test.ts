@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type pg from 'pg';
 import { DocumentReader } from '../../../scripts/lib/search-documents.ts';
+import { buildListings } from '../../../src/lib/directory/listing.ts';
 import { connect } from '../../../src/lib/oruk/db.ts';
+import { loadPublishedCatalogue } from '../../../src/lib/oruk/load-catalogue.ts';
+import { toServiceDocument } from '../../../src/lib/search/documents.ts';
 import { testStack } from '../../support/stack.ts';
 import { ensureSampleData } from '../catalogue/support.ts';
 
@@ -39,4 +42,18 @@ it('reads every page of a rebuild with one query at a time on its connection, th
   expect(pages).toBeGreaterThan(2);
   expect(documents).toBeGreaterThan(100);
   expect(mostAtOnce).toBe(1);
+});
+
+it('gives each published service the same document as the whole published catalogue does, times kept only on a place included', async () => {
+  const reader = new DocumentReader(client);
+  await reader.actAsPublic();
+  const paged = [];
+  for await (const page of reader.all(40)) paged.push(...page);
+  await client.query('reset role');
+  const catalogue = await loadPublishedCatalogue(testStack.databaseUrl);
+  const whole = buildListings(catalogue).map(toServiceDocument);
+  // The sample keeps some times only on a place, read through the page's places.
+  expect(catalogue.schedules.some((s) => s.service_id === null)).toBe(true);
+  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+  expect(paged.sort(byId)).toEqual(whole.sort(byId));
 });
