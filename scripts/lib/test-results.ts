@@ -81,7 +81,7 @@ interface PlaywrightSuite {
 }
 
 /** Top-level suites are files; the suites inside them are `describe` blocks, whose titles lead the test's. */
-function playwrightFailures(suites: PlaywrightSuite[], describes: string[] | undefined = undefined): string[] {
+function playwrightFailures(suites: PlaywrightSuite[], describes?: string[]): string[] {
   return suites.flatMap((suite) => {
     const titles = describes === undefined ? [] : [...describes, suite.title ?? ''];
     const own = (suite.specs ?? []).flatMap((spec) =>
