@@ -162,16 +162,10 @@ export default async function orukApiBench(context: BenchContext): Promise<Bench
   }
   context.log('  GET /services?page=1&per_page=50, every service built on request…');
   await dropDocuments(context.config.DATABASE_URL);
-  const onRequest = await measure(() => `${base}/services?page=1&per_page=50`);
+  const onRequest = (await measure(() => `${base}/services?page=1&per_page=50`)).map((s) => s.total);
   rows.push({
     measure: 'GET /services?page=1&per_page=50 with no document built ahead (each service built on request), p50 / p95',
-    figure: `${p(
-      onRequest.map((s) => s.total),
-      50,
-    )} / ${p(
-      onRequest.map((s) => s.total),
-      95,
-    )} ms (n=${onRequest.length})`,
+    figure: `${p(onRequest, 50)} / ${p(onRequest, 95)} ms (n=${onRequest.length})`,
     target: '—',
     met: null,
   });
