@@ -4,8 +4,9 @@ import type { PlanWithServices } from '../../lib/casework/plan.ts';
 import { planServiceStatusText } from '../../lib/casework/plan-status.ts';
 import type { Api } from './data.ts';
 import './my-plan.css';
+import { lazyDateFormat } from '../../lib/date-format.ts';
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longDate = lazyDateFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 interface Props {
   api: Api;
@@ -49,7 +50,7 @@ export function MyPlan({ api, supabase, referralId, reference, reloads }: Props)
         Your plan
       </h2>
       <p className="govuk-body my-plan-print-only">
-        Referral {reference}. Printed {longDate.format(new Date())}.
+        Referral {reference}. Printed {longDate().format(new Date())}.
       </p>
       {plan?.what_matters && (
         <>
@@ -80,7 +81,7 @@ export function MyPlan({ api, supabase, referralId, reference, reloads }: Props)
                 </dt>
                 <dd className="govuk-summary-list__value">
                   {planServiceStatusText[service.status]}
-                  {service.review_on && <>, to look at again by {longDate.format(new Date(service.review_on))}</>}
+                  {service.review_on && <>, to look at again by {longDate().format(new Date(service.review_on))}</>}
                 </dd>
               </div>
             ))}

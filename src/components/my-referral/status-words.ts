@@ -1,4 +1,5 @@
 import type { ReferralStatus } from '../../lib/referrals/schema.ts';
+import { lazyDateFormat } from '../../lib/date-format.ts';
 
 /** The colour of each status's tag; the words are refer-db's (src/lib/referrals/status.ts). */
 export const statusTagClass: Record<ReferralStatus, string> = {
@@ -11,7 +12,7 @@ export const statusTagClass: Record<ReferralStatus, string> = {
   withdrawn: 'govuk-tag--grey',
 };
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+const dateTime = lazyDateFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' });
 
 /** "3 December 2026 at 14:05" in the person's own time zone. */
-export const when = (iso: string) => dateTime.format(new Date(iso));
+export const when = (iso: string) => dateTime().format(new Date(iso));

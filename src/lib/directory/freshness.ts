@@ -1,13 +1,15 @@
+import { lazyDateFormat } from '../date-format.ts';
+
 /** How recently a person checked a listing, in the words shown beside it. */
 export interface Freshness {
   label: string;
   stale: boolean;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = lazyDateFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export function formatDate(isoDate: string): string {
-  return dateFormat.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+  return dateFormat().format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
 export function freshness(assuredDate: string | null, today: Date = new Date()): Freshness {

@@ -1,3 +1,5 @@
+import { lazyDateFormat } from '../date-format.ts';
+
 /**
  * "Open now" and "on a day" from ORUK (iCal-shaped) schedules, in Europe/London wall-clock time.
  *
@@ -112,7 +114,7 @@ export interface LondonClock {
   last: boolean;
 }
 
-const londonParts = new Intl.DateTimeFormat('en-GB', {
+const londonParts = lazyDateFormat('en-GB', {
   timeZone: 'Europe/London',
   weekday: 'short',
   year: 'numeric',
@@ -126,7 +128,11 @@ const shortDays: Record<string, DayCode> = { Mon: 'MO', Tue: 'TU', Wed: 'WE', Th
 
 /** The wall-clock time in Europe/London at an instant (GMT or BST as the date requires). */
 export function londonClock(at: Date): LondonClock {
-  const parts = Object.fromEntries(londonParts.formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    londonParts()
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   const year = Number(parts.year);
   const month = Number(parts.month);
   const date = Number(parts.day);

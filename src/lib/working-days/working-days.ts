@@ -1,4 +1,5 @@
 import { bankHolidayDates, bankHolidayYears } from './bank-holidays.ts';
+import { lazyDateFormat } from '../date-format.ts';
 
 /**
  * Working days in England and Wales: Monday to Friday, not a bank holiday, counted on the calendar
@@ -6,11 +7,11 @@ import { bankHolidayDates, bankHolidayYears } from './bank-holidays.ts';
  */
 export class WorkingDaysError extends Error {}
 
-const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const london = lazyDateFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The date in London at this instant (a referral made at 00:30 BST on 1 July was made on 1 July). */
 export function londonDate(instant: Date): string {
-  return london.format(instant);
+  return london().format(instant);
 }
 
 function nextDay(date: string): string {

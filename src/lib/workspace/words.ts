@@ -1,4 +1,5 @@
 import type { ReferralSource, ReferralStatus } from '../referrals/schema.ts';
+import { lazyDateFormat } from '../date-format.ts';
 
 /**
  * The workspace's words for a referral's status, source, outcome and contacts. The status words
@@ -85,8 +86,8 @@ export const contactResultWords: Record<ContactResult, string> = {
   message_sent: 'Sent a message (text, email or letter)',
 };
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+const dateFormat = lazyDateFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
+const dateTimeFormat = lazyDateFormat('en-GB', {
   day: 'numeric',
   month: 'short',
   year: 'numeric',
@@ -96,6 +97,6 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
 });
 
 /** "3 Dec 2026" for a date or an instant, on the London calendar. */
-export const shortDate = (value: string) => dateFormat.format(new Date(value.length === 10 ? `${value}T12:00:00Z` : value));
+export const shortDate = (value: string) => dateFormat().format(new Date(value.length === 10 ? `${value}T12:00:00Z` : value));
 /** "3 Dec 2026, 14:05" in London. */
-export const shortDateTime = (value: string) => dateTimeFormat.format(new Date(value));
+export const shortDateTime = (value: string) => dateTimeFormat().format(new Date(value));

@@ -3,6 +3,7 @@ import { loadReport, loadReportScopes, ReportError } from '../../../lib/reports/
 import { reportRequestSchema, type ReferralReport, type ReportRequest, type ReportScopes } from '../../../lib/reports/schema.ts';
 import { figureCell, reportTables, shareCell } from '../../../lib/reports/tables.ts';
 import type { SessionClient } from '../../../lib/supabase-session.ts';
+import { londonDate } from '../../../lib/working-days/working-days.ts';
 import { ErrorSummary, errorFor, type FieldError } from '../ErrorSummary.tsx';
 import { Heading } from '../Heading.tsx';
 import { TextField } from '../TextField.tsx';
@@ -15,13 +16,12 @@ interface Props {
 }
 
 const fieldIds = { from: 'report-from', to: 'report-to', pcn: 'report-pcn', team: 'report-team' } as const;
-const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 const longDate = (date: string) =>
   new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** The last 12 months up to today (London dates). */
 function defaultPeriod() {
-  const today = london.format(new Date());
+  const today = londonDate(new Date());
   const start = new Date(`${today}T12:00:00Z`);
   start.setUTCFullYear(start.getUTCFullYear() - 1);
   start.setUTCDate(start.getUTCDate() + 1);
