@@ -13,6 +13,12 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   reporter: [['list'], ['json', { outputFile: '.test-results/playwright.json' }]],
+  // Lighthouse times page loads, so it runs last and alone. If an earlier test fails, Playwright
+  // skips it and reports it skipped (run it by itself with `npm run test:e2e -- --project=lighthouse --no-deps`).
+  projects: [
+    { name: 'pages and journeys', testIgnore: /lighthouse\.spec\.ts$/ },
+    { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts$/, dependencies: ['pages and journeys'] },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {

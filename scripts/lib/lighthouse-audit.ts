@@ -91,16 +91,64 @@ export async function auditPages(baseUrl: string, pages: PageType[]): Promise<Pa
   }
 }
 
-/** What each budget says about an audit: an empty list when every one is met. */
-export function budgetMisses(audit: PageAudit): string[] {
+/** The middle value (the upper one of an even count). */
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Audits of the same page summed up: the median of each timing and score, every accessibility failure seen. */
+export function medianAudit(runs: PageAudit[]): PageAudit & { runs: number } {
+  const [first] = runs;
+  if (!first) throw new Error('medianAudit needs at least one audit');
+  return {
+    ...first,
+    performance: median(runs.map((r) => r.performance)),
+    accessibility: Math.min(...runs.map((r) => r.accessibility)),
+    lcpMs: median(runs.map((r) => r.lcpMs)),
+    cls: median(runs.map((r) => r.cls)),
+    accessibilityFailures: [...new Set(runs.flatMap((r) => r.accessibilityFailures))],
+    runs: runs.length,
+  };
+}
+
+/**
+ * Audits each page once, and a page that misses a budget four times more, judged on the median
+ * of its five: a page load's timings, even simulated, move with what else the machine is doing,
+ * and Lighthouse's own advice for a figure to act on is the median of five runs. A real
+ * regression misses in most of the five; one slow moment does not fail the page.
+ */
+export async function auditAgainstBudgets(baseUrl: string, pages: PageType[]): Promise<(PageAudit & { runs: number })[]> {
+  const judged: (PageAudit & { runs: number })[] = [];
+  for (const audit of await auditPages(baseUrl, pages)) {
+    if (budgetMisses(audit).length === 0) judged.push({ ...audit, runs: 1 });
+    else judged.push(medianAudit([audit, ...(await auditPages(baseUrl, [audit, audit, audit, audit]))]));
+  }
+  return judged;
+}
+
+/**
+ * How far past its budget a timing may be in the test suite before it fails: LCP by a quarter,
+ * the performance score by 0.05. The bench (docs/benchmarks.md) judges the budgets themselves, on
+ * a quiet machine. On two shared cores the median of five LCPs of the same page still moved from
+ * 1.0 to 2.0 s between hours of one day; a real regression (a render-blocking script, a stylesheet
+ * no longer inline, layout shift) goes well past this allowance, and accessibility and layout
+ * shift have none.
+ */
+export const suiteAllowance = { lcpFactor: 1.25, performance: 0.05 };
+
+/** What each budget says about an audit (an empty list when every one is met), optionally with an allowance on the timings. */
+export function budgetMisses(audit: PageAudit, allowance = { lcpFactor: 1, performance: 0 }): string[] {
   const b = lighthouseBudgets;
-  const lcpLimit = audit.island ? b.lcpIslandMs : b.lcpStaticMs;
+  const lcpBudget = audit.island ? b.lcpIslandMs : b.lcpStaticMs;
+  const lcpLimit = lcpBudget * allowance.lcpFactor;
+  const performanceFloor = Math.round((b.performance - allowance.performance) * 100) / 100;
+  const allowed = (limit: number, budget: number, unit = '') => (limit === budget ? '' : `, allowed ${limit}${unit} in the suite`);
   return [
-    audit.performance < b.performance ? `performance ${audit.performance.toFixed(2)} (budget ≥ ${b.performance})` : '',
+    audit.performance < performanceFloor
+      ? `performance ${audit.performance.toFixed(2)} (budget ≥ ${b.performance}${allowed(performanceFloor, b.performance)})`
+      : '',
     audit.accessibility < b.accessibility
       ? `accessibility ${audit.accessibility.toFixed(2)} (budget ${b.accessibility}; failing: ${audit.accessibilityFailures.join(', ')})`
       : '',
-    audit.lcpMs > lcpLimit ? `LCP ${Math.round(audit.lcpMs)} ms (budget ≤ ${lcpLimit} ms)` : '',
+    audit.lcpMs > lcpLimit ? `LCP ${Math.round(audit.lcpMs)} ms (budget ≤ ${lcpBudget} ms${allowed(lcpLimit, lcpBudget, ' ms')})` : '',
     audit.cls > b.cls ? `CLS ${audit.cls.toFixed(3)} (budget ≤ ${b.cls})` : '',
   ].filter(Boolean);
 }
