@@ -128,9 +128,11 @@ export async function auditAgainstBudgets(baseUrl: string, pages: PageType[]): P
  * How far past its budget a timing may be in the test suite before it fails: LCP by a quarter,
  * the performance score by 0.05. The bench (docs/benchmarks.md) judges the budgets themselves, on
  * a quiet machine. On two shared cores the median of five LCPs of the same page still moved from
- * 1.0 to 2.0 s between hours of one day; a real regression (a render-blocking script, a stylesheet
- * no longer inline, layout shift) goes well past this allowance, and accessibility and layout
- * shift have none.
+ * 1.0 to 2.0 s between hours of one day. What the suite catches: a script that holds the home page's
+ * first paint for 400 ms at desktop speed took its LCP to 2.3 s and failed it. What it lets through:
+ * a 150 ms one (LCP 1.25 s), or the site's stylesheet no longer inline (about 0.15 s); those show
+ * in the line the test prints for each page and in the bench. Accessibility and layout shift have
+ * no allowance.
  */
 export const suiteAllowance = { lcpFactor: 1.25, performance: 0.05 };
 
