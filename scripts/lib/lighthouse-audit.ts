@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { percentile } from '../bench/types.ts';
 
 /**
  * Lighthouse (mobile preset: a mid-range phone, simulated slow 4G and a 4× slower CPU) on one page
@@ -91,19 +92,25 @@ export async function auditPages(baseUrl: string, pages: PageType[]): Promise<Pa
   }
 }
 
-/** The middle value (the upper one of an even count). */
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 /** Audits of the same page summed up: the median of each timing and score, every accessibility failure seen. */
 export function medianAudit(runs: PageAudit[]): PageAudit & { runs: number } {
   const [first] = runs;
   if (!first) throw new Error('medianAudit needs at least one audit');
   return {
     ...first,
-    performance: median(runs.map((r) => r.performance)),
+    performance: percentile(
+      runs.map((r) => r.performance),
+      50,
+    ),
     accessibility: Math.min(...runs.map((r) => r.accessibility)),
-    lcpMs: median(runs.map((r) => r.lcpMs)),
-    cls: median(runs.map((r) => r.cls)),
+    lcpMs: percentile(
+      runs.map((r) => r.lcpMs),
+      50,
+    ),
+    cls: percentile(
+      runs.map((r) => r.cls),
+      50,
+    ),
     accessibilityFailures: [...new Set(runs.flatMap((r) => r.accessibilityFailures))],
     runs: runs.length,
   };
