@@ -3,7 +3,7 @@ import type { LatLng } from '../../lib/geocoding/district-table.ts';
 import { searchServices, type SearchConnection, type ServiceHit, type ServiceResults } from '../../lib/search/client.ts';
 import { dayCodes, dayNames, type DayCode } from '../../lib/search/opening.ts';
 import ResultCard from './ResultCard.tsx';
-import { emptyState, hasQuery, pageSize, radiusChoices, readState, writeState, type SearchState } from './search-state.ts';
+import { emptyState, hasQuery, pageSize, queryFor, radiusChoices, readState, writeState, type SearchState } from './search-state.ts';
 
 interface Props {
   connection: SearchConnection;
@@ -156,17 +156,7 @@ export default function ServiceSearch({ connection, needs, postcodesUrl = 'offli
     try {
       const found = await searchServices(
         connection,
-        {
-          words: state.q,
-          need: state.need || undefined,
-          free: state.free,
-          attending: state.attend,
-          day: state.day && state.day !== 'now' ? state.day : undefined,
-          openAt: state.day === 'now' ? new Date() : undefined,
-          near: from ? { ...from, radiusKm: state.radius * 1.609344 } : undefined,
-          limit: pageSize * state.page,
-          facets: true,
-        },
+        { ...queryFor(state, from, new Date()), limit: pageSize * state.page, facets: true },
         { signal: controller.signal },
       );
       if (request !== latest.current) return;
@@ -186,13 +176,7 @@ export default function ServiceSearch({ connection, needs, postcodesUrl = 'offli
     setResults({ ...current, more: 'loading' });
     try {
       const found = await searchServices(connection, {
-        words: current.state.q,
-        need: current.state.need || undefined,
-        free: current.state.free,
-        attending: current.state.attend,
-        day: current.state.day && current.state.day !== 'now' ? current.state.day : undefined,
-        openAt: current.state.day === 'now' ? new Date() : undefined,
-        near: current.from ? { ...current.from, radiusKm: current.state.radius * 1.609344 } : undefined,
+        ...queryFor(current.state, current.from, new Date()),
         offset: current.hits.length,
         limit: pageSize,
       });

@@ -1,4 +1,4 @@
-import { attendingChoices } from '../../lib/search/client.ts';
+import { attendingChoices, type ServiceQuery } from '../../lib/search/client.ts';
 import { dayCodes, type DayCode } from '../../lib/search/opening.ts';
 
 /**
@@ -61,4 +61,22 @@ export function writeState(state: SearchState): string {
 /** Whether there is anything to search for (words, a need, a filter or a place). */
 export function hasQuery(state: SearchState): boolean {
   return Boolean(state.q || state.need || state.free || state.attend.length || state.day || state.postcode);
+}
+
+const kmPerMile = 1.609344;
+
+/**
+ * The engine query for a search: the day, or "open now" at `now`, and within the radius (in miles)
+ * of the searched postcode's point, once it is known.
+ */
+export function queryFor(state: SearchState, from: { lat: number; lng: number } | null, now: Date): ServiceQuery {
+  return {
+    words: state.q,
+    need: state.need || undefined,
+    free: state.free,
+    attending: state.attend,
+    day: state.day && state.day !== 'now' ? state.day : undefined,
+    openAt: state.day === 'now' ? now : undefined,
+    near: from ? { ...from, radiusKm: state.radius * kmPerMile } : undefined,
+  };
 }
