@@ -1,3 +1,5 @@
+import { describedBy, FieldMessages } from '../FieldFrame.tsx';
+
 export interface DateParts {
   day: string;
   month: string;
@@ -39,7 +41,6 @@ interface Props {
 
 /** GOV.UK's date input (day, month, year boxes) in the workspace's look; the day box carries the id. */
 export function DateField({ id, legend, hint, error, value, onChange }: Props) {
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const part = (name: keyof DateParts, label: string, width: string) => (
     <div className="casework-date-item">
       <label className="label" htmlFor={name === 'day' ? id : `${id}-${name}`}>
@@ -57,18 +58,9 @@ export function DateField({ id, legend, hint, error, value, onChange }: Props) {
   );
   return (
     <div className={`form-group${error ? ' form-group-error' : ''}`}>
-      <fieldset className="fieldset" aria-describedby={describedBy}>
+      <fieldset className="fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className="label">{legend}</legend>
-        {hint && (
-          <span className="hint" id={`${id}-hint`}>
-            {hint}
-          </span>
-        )}
-        {error && (
-          <p className="error-message" id={`${id}-error`}>
-            <span className="visually-hidden">Error:</span> {error}
-          </p>
-        )}
+        <FieldMessages id={id} hint={hint} error={error} />
         <div className="casework-date">
           {part('day', 'Day', 'casework-width-2')}
           {part('month', 'Month', 'casework-width-2')}

@@ -1,25 +1,7 @@
 import type { ReactNode } from 'react';
+import { describedBy, FieldFrame, FieldMessages } from '../FieldFrame.tsx';
 
-/** Staff-style form parts the workspace's TextField does not cover: a text area, a select, radios and checkboxes. */
-const describedBy = (id: string, hint?: string, error?: string) =>
-  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-
-function Message({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }) {
-  return (
-    <>
-      {hint && (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">Error:</span> {error}
-        </p>
-      )}
-    </>
-  );
-}
+// Staff-style form parts the workspace's TextField does not cover: a text area, a select, radios and checkboxes.
 
 interface Common {
   id: string;
@@ -38,11 +20,7 @@ export function TextArea({
   rows = 4,
 }: Common & { value: string; onChange: (v: string) => void; rows?: number }) {
   return (
-    <div className={`form-group${error ? ' form-group-error' : ''}`}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      <Message id={id} hint={hint} error={error} />
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         name={id}
@@ -53,7 +31,7 @@ export function TextArea({
         aria-invalid={error ? true : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -67,11 +45,7 @@ export function Select({
   options,
 }: Common & { value: string; onChange: (v: string) => void; options: { value: string; label: string }[] }) {
   return (
-    <div className={`form-group${error ? ' form-group-error' : ''}`}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      <Message id={id} hint={hint} error={error} />
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         className="select"
@@ -85,7 +59,7 @@ export function Select({
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -113,7 +87,7 @@ export function Options({
     <div className={`form-group${error ? ' form-group-error' : ''}`}>
       <fieldset className="fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className="label">{legend}</legend>
-        <Message id={id} hint={hint} error={error} />
+        <FieldMessages id={id} hint={hint} error={error} />
         {options.map((o, i) => {
           const inputId = i === 0 ? id : `${id}-${o.value.replace(/\W+/g, '-')}`;
           return (
