@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedText } from '../schemas/common.ts';
 import type { SessionClient } from '../supabase-session.ts';
 import { caseworkErrorFrom } from './errors.ts';
 
@@ -18,7 +19,7 @@ export type FundEntry = z.infer<typeof fundEntrySchema>;
 export const fundLimits = { purpose: 300, supplier: 200, approvedBy: 100 } as const;
 
 const text = (max: number, missing: string, label: string) =>
-  z.string().trim().min(1, missing).max(max, `${label} must be ${max} characters or fewer`);
+  typedText().trim().min(1, missing).max(max, `${label} must be ${max} characters or fewer`);
 
 /** A spend as the form sends it (the amount already read into pence by money.ts). */
 export const spendInputSchema = z.object({
@@ -33,8 +34,7 @@ export const topUpInputSchema = z.object({
   team_id: z.uuid('Choose the team'),
   amount_pence: z.number().int().positive(),
   purpose: text(fundLimits.purpose, 'Enter where the money comes from', 'Where the money comes from'),
-  approved_by: z
-    .string()
+  approved_by: typedText()
     .trim()
     .max(fundLimits.approvedBy, `Who approved it must be ${fundLimits.approvedBy} characters or fewer`)
     .transform((s) => s || null),

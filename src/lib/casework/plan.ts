@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedText } from '../schemas/common.ts';
 import type { SessionClient } from '../supabase-session.ts';
 import { caseworkErrorFrom } from './errors.ts';
 import { planServiceStatuses, type PlanServiceStatus } from './plan-status.ts';
@@ -27,13 +28,12 @@ export type PlanService = z.infer<typeof planServiceSchema>;
 
 /** What the plan form sends: blank goals dropped, each within its limits. */
 export const planInputSchema = z.object({
-  what_matters: z
-    .string()
+  what_matters: typedText()
     .trim()
     .max(planLimits.whatMatters, `What matters to the person must be ${planLimits.whatMatters} characters or fewer`)
     .transform((s) => s || null),
   goals: z
-    .array(z.string().trim())
+    .array(typedText().trim())
     .transform((goals) => goals.filter(Boolean))
     .pipe(
       z

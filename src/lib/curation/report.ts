@@ -1,45 +1,47 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
+import { typedText } from '../schemas/common.ts';
 import { problemTypeValues, reportLimits, type FieldProblem } from './report-fields.ts';
 
 export { problemTypes, problemTypeValues, reportLimits, type ProblemType } from './report-fields.ts';
 
 const optional = (max: number, label: string) =>
-  z
-    .string()
+  typedText()
     .trim()
     .max(max, `${label} must be ${max} characters or fewer`)
     .transform((v) => v || null);
 
-const email = z
-  .string()
+const email = typedText()
   .trim()
   .max(reportLimits.email, 'Email address must be 254 characters or fewer')
   .refine((v) => v === '' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v), 'Enter an email address in the correct format, like name@example.com')
   .transform((v) => v || null);
 
+/** The field people leave empty and robots fill in (the database drops a report that has it); only its being empty matters. */
+const honeypot = z.string().transform((value) => (value === '' ? '' : 'filled in'));
+
 /** "Report a problem with this listing": the answers as the form holds them, checked as the database checks them. */
 export const problemReportSchema = z
   .object({
     kind: z.literal('problem'),
-    service_id: z.string().min(1, 'The form lost which listing this is about. Go back to the service’s page and try again.'),
+    service_id: typedText()
+      .min(1, 'The form lost which listing this is about. Go back to the service’s page and try again.')
+      .max(200, 'The form lost which listing this is about. Go back to the service’s page and try again.'),
     problem: z.enum(problemTypeValues, { error: 'Select what is wrong with the listing' }),
     note: optional(reportLimits.note, 'What is wrong'),
     email,
-    website: z.string(),
+    website: honeypot,
   })
   .refine((r) => r.problem !== 'other' || r.note !== null, { message: 'Tell us what is wrong with the listing', path: ['note'] });
 
 /** "Suggest a group". */
 export const groupSuggestionSchema = z.object({
   kind: z.literal('suggestion'),
-  group_name: z
-    .string()
+  group_name: typedText()
     .trim()
     .min(1, 'Enter the name of the group')
     .max(reportLimits.groupName, 'The name must be 200 characters or fewer'),
-  group_description: z
-    .string()
+  group_description: typedText()
     .trim()
     .min(1, 'Tell us what the group does')
     .max(reportLimits.groupDescription, 'What the group does must be 1200 characters or fewer'),
@@ -47,7 +49,7 @@ export const groupSuggestionSchema = z.object({
   group_contact: optional(reportLimits.groupContact, 'How to contact the group'),
   note: optional(reportLimits.note, 'Anything else'),
   email,
-  website: z.string(),
+  website: honeypot,
 });
 
 export type ProblemReportInput = z.input<typeof problemReportSchema>;

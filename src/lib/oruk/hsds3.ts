@@ -1,25 +1,28 @@
 import { z } from 'zod';
+import { typedText } from '../schemas/common.ts';
 
 /**
  * Open Referral UK 3.0 (HSDS 3.0 UK profile) documents: the parts Signpost reads and writes.
  * Required fields follow the standard; everything else is optional and may be null, as
  * publishers send it. Unknown keys are allowed because the standard allows extensions.
  */
-const text = z.string().nullish();
+// Control characters are dropped from every string, read or written (typedText).
+const str = typedText();
+const text = str.nullish();
 const num = z.number().nullish();
 
 export const hsdsTaxonomySchema = z.looseObject({
-  id: z.string(),
-  name: z.string(),
+  id: str,
+  name: str,
   description: text,
   uri: text,
   version: text,
 });
 
 export const hsdsTaxonomyTermSchema = z.looseObject({
-  id: z.string(),
+  id: str,
   code: text,
-  name: z.string(),
+  name: str,
   description: text,
   parent_id: text,
   taxonomy: text,
@@ -30,19 +33,19 @@ export const hsdsTaxonomyTermSchema = z.looseObject({
 });
 
 export const hsdsAttributeSchema = z.looseObject({
-  id: z.string(),
-  link_id: z.string(),
+  id: str,
+  link_id: str,
   link_type: text,
   link_entity: text,
-  taxonomy_term_id: z.string(),
+  taxonomy_term_id: str,
   value: text,
   label: text,
   taxonomy_term: hsdsTaxonomyTermSchema.nullish(),
 });
 
 export const hsdsOrganizationSchema = z.looseObject({
-  id: z.string(),
-  name: z.string(),
+  id: str,
+  name: str,
   alternate_name: text,
   description: text,
   email: text,
@@ -52,7 +55,7 @@ export const hsdsOrganizationSchema = z.looseObject({
 });
 
 export const hsdsAddressSchema = z.looseObject({
-  id: z.string(),
+  id: str,
   location_id: text,
   attention: text,
   address_1: text,
@@ -66,7 +69,7 @@ export const hsdsAddressSchema = z.looseObject({
 });
 
 export const hsdsAccessibilitySchema = z.looseObject({
-  id: z.string(),
+  id: str,
   location_id: text,
   description: text,
   details: text,
@@ -74,7 +77,7 @@ export const hsdsAccessibilitySchema = z.looseObject({
 });
 
 export const hsdsScheduleSchema = z.looseObject({
-  id: z.string(),
+  id: str,
   service_id: text,
   location_id: text,
   service_at_location_id: text,
@@ -90,17 +93,17 @@ export const hsdsScheduleSchema = z.looseObject({
 });
 
 export const hsdsPhoneSchema = z.looseObject({
-  id: z.string(),
+  id: str,
   service_id: text,
   contact_id: text,
-  number: z.string(),
+  number: str,
   extension: text,
   type: text,
   description: text,
 });
 
 export const hsdsContactSchema = z.looseObject({
-  id: z.string(),
+  id: str,
   service_id: text,
   name: text,
   title: text,
@@ -110,7 +113,7 @@ export const hsdsContactSchema = z.looseObject({
 });
 
 export const hsdsLocationSchema = z.looseObject({
-  id: z.string(),
+  id: str,
   location_type: z.enum(['physical', 'postal', 'virtual']),
   organization_id: text,
   name: text,
@@ -124,7 +127,7 @@ export const hsdsLocationSchema = z.looseObject({
 });
 
 export const hsdsServiceAtLocationSchema = z.looseObject({
-  id: z.string(),
+  id: str,
   service_id: text,
   location_id: text,
   description: text,
@@ -133,7 +136,7 @@ export const hsdsServiceAtLocationSchema = z.looseObject({
 });
 
 export const hsdsCostOptionSchema = z.looseObject({
-  id: z.string(),
+  id: str,
   service_id: text,
   valid_from: text,
   valid_to: text,
@@ -143,10 +146,10 @@ export const hsdsCostOptionSchema = z.looseObject({
   amount_description: text,
 });
 
-export const hsdsLanguageSchema = z.looseObject({ id: z.string(), service_id: text, name: text, code: text, note: text });
+export const hsdsLanguageSchema = z.looseObject({ id: str, service_id: text, name: text, code: text, note: text });
 
 export const hsdsServiceAreaSchema = z.looseObject({
-  id: z.string(),
+  id: str,
   service_id: text,
   name: text,
   description: text,
@@ -156,9 +159,9 @@ export const hsdsServiceAreaSchema = z.looseObject({
 });
 
 export const hsdsServiceSchema = z.looseObject({
-  id: z.string(),
+  id: str,
   organization_id: text,
-  name: z.string(),
+  name: str,
   alternate_name: text,
   description: text,
   url: text,

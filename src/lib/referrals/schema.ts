@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normalisePostcode } from '../geocoding/postcode.ts';
-import { timestamp } from '../schemas/common.ts';
+import { timestamp, typedText } from '../schemas/common.ts';
 
 /**
  * THE referral schemas, shared by the journey's forms, the browser client and the tests. The
@@ -80,29 +80,17 @@ export const referenceSchema = z
 
 // ── Building blocks ─────────────────────────────────────────────────────────────────────
 
-/** Required text: trimmed, with a message for "empty" and one for "too long". */
 /**
- * Control characters (a NUL, a bell, a terminal escape) come only from pasting out of odd places,
- * mean nothing in an answer, and a NUL cannot be stored at all: they are dropped, keeping tabs and
- * line breaks, rather than costing the person their answers.
+ * Required text: trimmed, with a message for "empty" and one for "too long". Control characters
+ * are dropped first (typedText), rather than costing the person their answers.
  */
-export const withoutControlCharacters = (value: string) =>
-  [...value].filter((c) => c === '\t' || c === '\n' || c === '\r' || (c > '\u001f' && c !== '\u007f')).join('');
-
 function requiredText(max: number, missing: string, label: string) {
-  return z
-    .string({ error: missing })
-    .overwrite(withoutControlCharacters)
-    .trim()
-    .min(1, missing)
-    .max(max, `${label} must be ${max} characters or fewer`);
+  return typedText({ error: missing }).trim().min(1, missing).max(max, `${label} must be ${max} characters or fewer`);
 }
 
 /** Optional text: trimmed; an empty answer becomes null. */
 function optionalText(max: number, label: string) {
-  return z
-    .string({ error: `${label} must be text` })
-    .overwrite(withoutControlCharacters)
+  return typedText({ error: `${label} must be text` })
     .trim()
     .max(max, `${label} must be ${max} characters or fewer`)
     .nullish()
@@ -203,7 +191,10 @@ const emailSchema = (label: string, max: number) =>
     `Enter an email address in the correct format, like name@example.com`,
   );
 
-const needSlug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Select what you would like help with from the list');
+const needSlug = z
+  .string()
+  .max(60, 'Select what you would like help with from the list')
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Select what you would like help with from the list');
 
 // ── The journey's steps (one thing per page; each page validates its own step) ─────────
 

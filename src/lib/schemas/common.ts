@@ -1,13 +1,31 @@
 import { z } from 'zod';
 
+// Control characters other than tab and line breaks (a NUL, a bell, a terminal escape).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * Text without control characters, keeping tabs and line breaks. They come only from pasting out
+ * of odd places or from a publisher's broken export, mean nothing to a reader, can spoof or break a
+ * CSV or a terminal, and a NUL cannot be stored at all: they are dropped rather than refusing the
+ * whole answer or record.
+ */
+export const withoutControlCharacters = (value: string): string => value.replace(controlCharacters, '');
+
+/** A string as people type it, its control characters dropped before any other check (chain trim, min and max as usual). */
+export const typedText = (params?: Parameters<typeof z.string>[0]) => z.string(params).overwrite(withoutControlCharacters);
+
 /** Row ids are text: ORUK publishers use uuids, integers and slugs, and we keep theirs. */
-export const rowId = z.string().trim().min(1, 'Every record needs an id').max(200);
+export const rowId = z.string().overwrite(withoutControlCharacters).trim().min(1, 'Every record needs an id').max(200);
 
 /** Optional free text: blank strings from publishers mean "not given", so they become null. */
 export const optionalText = z
   .string()
   .nullish()
-  .transform((value) => (value == null || value.trim() === '' ? null : value.trim()));
+  .transform((value) => {
+    const text = value == null ? '' : withoutControlCharacters(value).trim();
+    return text === '' ? null : text;
+  });
 
 export const optionalRef = rowId.nullish().transform((value) => value ?? null);
 

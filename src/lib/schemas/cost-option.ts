@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalDate, optionalText, rowId } from './common.ts';
+import { optionalDate, optionalText, rowId, typedText } from './common.ts';
 
 /** What a service costs (ORUK `cost_option`). node-postgres returns numeric as a string. */
 export const costOptionSchema = z.object({
@@ -8,8 +8,7 @@ export const costOptionSchema = z.object({
   valid_from: optionalDate,
   valid_to: optionalDate,
   option: optionalText,
-  currency: z
-    .string()
+  currency: typedText()
     .length(3)
     .nullish()
     .transform((value) => value ?? 'GBP'),

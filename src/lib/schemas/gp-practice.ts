@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { latitude, longitude, optionalText, timestamp } from './common.ts';
+import { latitude, longitude, optionalText, timestamp, typedText } from './common.ts';
 
 /** A GP practice and the PCN it belongs to. */
 export const gpPracticeSchema = z.object({
   id: z.uuid(),
   code: z.string().regex(/^[A-Z]\d{5}$/, 'Use the ODS practice code, for example D82001'),
-  name: z.string().trim().min(1),
+  name: typedText().trim().min(1),
   pcn_id: z.uuid(),
   address: optionalText,
   postcode: optionalText,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { latitude, longitude, optionalRef, optionalText, rowId, timestamp } from './common.ts';
+import { latitude, longitude, optionalRef, optionalText, rowId, timestamp, typedText } from './common.ts';
 
 /** A place where services happen (ORUK `location` with its physical address folded in). */
 export const locationSchema = z.object({
@@ -16,7 +16,7 @@ export const locationSchema = z.object({
   region: optionalText,
   state_province: optionalText,
   postal_code: optionalText,
-  country: z.string().trim().length(2).default('GB'),
+  country: typedText().trim().length(2).default('GB'),
   latitude,
   longitude,
   accessibility: optionalText,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { optionalText, rowId, timestamp } from './common.ts';
+import { optionalText, rowId, timestamp, typedText } from './common.ts';
 
 /** An organisation that runs services (ORUK `organization`). */
 export const organizationSchema = z.object({
   id: rowId,
-  name: z.string().trim().min(1, 'Give the organisation a name'),
+  name: typedText().trim().min(1, 'Give the organisation a name'),
   alternate_name: optionalText,
   description: optionalText,
   email: optionalText,

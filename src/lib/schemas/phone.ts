@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalRef, optionalText, rowId } from './common.ts';
+import { optionalRef, optionalText, rowId, typedText } from './common.ts';
 
 /** A phone number for a service or one of its contacts (ORUK `phone`). */
 export const phoneSchema = z
@@ -7,7 +7,7 @@ export const phoneSchema = z
     id: rowId,
     service_id: optionalRef,
     contact_id: optionalRef,
-    number: z.string().trim().min(3, 'A phone number is too short'),
+    number: typedText().trim().min(3, 'A phone number is too short'),
     extension: optionalText,
     type: optionalText,
     description: optionalText,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalAge, optionalDate, optionalRef, optionalText, rowId, timestamp } from './common.ts';
+import { optionalAge, optionalDate, optionalRef, optionalText, rowId, timestamp, typedText } from './common.ts';
 
 export const serviceStatuses = ['active', 'inactive', 'defunct', 'temporarily closed'] as const;
 export const attendingTypes = ['in person', 'online', 'phone'] as const;
@@ -14,7 +14,7 @@ export const serviceSchema = z
   .object({
     id: rowId,
     organization_id: optionalRef,
-    name: z.string().trim().min(1, 'Give the service a name'),
+    name: typedText().trim().min(1, 'Give the service a name'),
     alternate_name: optionalText,
     description: optionalText,
     url: optionalText,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rolesInATeam } from '../staff/roles.ts';
+import { typedText } from './common.ts';
 import { staffRoles } from './staff-member.ts';
 
 /**
@@ -8,8 +9,7 @@ import { staffRoles } from './staff-member.ts';
  */
 export const staffInviteSchema = z
   .object({
-    display_name: z
-      .string({ error: 'Enter their name, as colleagues will see it' })
+    display_name: typedText({ error: 'Enter their name, as colleagues will see it' })
       .trim()
       .min(1, 'Enter their name, as colleagues will see it')
       .max(120, 'Enter a name of 120 characters or fewer'),
@@ -24,7 +24,7 @@ export const staffInviteSchema = z
       .optional()
       .transform((team) => team || null),
     /** Where the invitation link lands: the workspace's address on the site that sent it. */
-    redirect_to: z.url().optional(),
+    redirect_to: z.url().max(2048).optional(),
   })
   .superRefine((invite, ctx) => {
     if (rolesInATeam.includes(invite.role) && !invite.team_id)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timestamp } from './common.ts';
+import { timestamp, typedText } from './common.ts';
 
 export const staffRoles = ['link_worker', 'coordinator', 'curator', 'admin'] as const;
 export const staffRoleSchema = z.enum(staffRoles);
@@ -13,7 +13,7 @@ export const staffMemberSchema = z.object({
     .nullish()
     .transform((value) => value ?? null),
   role: staffRoleSchema,
-  display_name: z.string().trim().min(1),
+  display_name: typedText().trim().min(1),
   active: z.boolean().default(true),
   created_at: timestamp.optional(),
   updated_at: timestamp.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalRef, optionalText, rowId } from './common.ts';
+import { optionalRef, optionalText, rowId, typedText } from './common.ts';
 
 /** One term in a taxonomy; Signpost adds resident-friendly wording and synonyms for search. */
 export const taxonomyTermSchema = z.object({
@@ -7,16 +7,15 @@ export const taxonomyTermSchema = z.object({
   taxonomy_id: optionalRef,
   parent_id: optionalRef,
   code: optionalText,
-  name: z.string().trim().min(1),
+  name: typedText().trim().min(1),
   description: optionalText,
-  language: z
-    .string()
+  language: typedText()
     .nullish()
     .transform((value) => value ?? 'en'),
   term_uri: optionalText,
   resident_label: optionalText,
   synonyms: z
-    .array(z.string())
+    .array(typedText())
     .nullish()
     .transform((value) => value ?? []),
 });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { optionalText, rowId } from './common.ts';
+import { optionalText, rowId, typedText } from './common.ts';
 
 /** A vocabulary of terms, such as Signpost's needs or a publisher's own categories. */
 export const taxonomySchema = z.object({
   id: rowId,
-  name: z.string().trim().min(1),
+  name: typedText().trim().min(1),
   description: optionalText,
   uri: optionalText,
   version: optionalText,

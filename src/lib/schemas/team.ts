@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalRef, optionalText, timestamp } from './common.ts';
+import { optionalRef, optionalText, timestamp, typedText } from './common.ts';
 
 export const teamKinds = ['pcn_link_workers', 'vcse_social_prescribing', 'hospital_discharge'] as const;
 export const teamKindSchema = z.enum(teamKinds);
@@ -8,7 +8,7 @@ export const teamKindSchema = z.enum(teamKinds);
 export const teamSchema = z.object({
   id: z.uuid(),
   kind: teamKindSchema,
-  name: z.string().trim().min(1),
+  name: typedText().trim().min(1),
   description: optionalText,
   organization_id: optionalRef,
   contact_email: optionalText,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedText } from '../schemas/common.ts';
 import { referralErrorFrom } from '../referrals/errors.ts';
 import { contactMethods, dischargeNeeds, referralSources, referralStatuses, type ReferralStatus } from '../referrals/schema.ts';
 import type { SessionClient } from '../supabase-session.ts';
@@ -79,8 +80,7 @@ export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
 export const caseNoteSchema = z.object({ id: z.number().int(), author_id: z.uuid().nullable(), body: z.string(), created_at: z.string() });
 export type CaseNote = z.infer<typeof caseNoteSchema>;
-export const caseNoteBodySchema = z
-  .string()
+export const caseNoteBodySchema = typedText()
   .trim()
   .min(1, { error: 'Enter the case note' })
   .max(4000, { error: 'The case note must be 4000 characters or fewer' });
