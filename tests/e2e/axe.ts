@@ -12,5 +12,5 @@ export async function expectNoAccessibilityViolations(page: Page): Promise<void>
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary).toEqual([]);
+  expect(summary, `accessibility of ${new URL(page.url()).pathname}`).toEqual([]);
 }

@@ -128,7 +128,7 @@ test('a service page, the largest built, makes one request and weighs at most 20
   const path = largest.replace(/\\/g, '/').match(/(\/services\/[^/]+\/)index\.html$/)![1]!;
   const load = await loadOf(page, path);
   console.log(`largest service page ${path}: ${load.requests.length} requests (${load.requests.join(', ')}), ${load.gzipBytes} B gzip`);
-  expect(load.requests.length).toBeLessThanOrEqual(budgets.servicePageRequests);
+  expect(load.requests, `requests made by ${path}`).toHaveLength(budgets.servicePageRequests);
   expect(load.gzipBytes).toBeLessThanOrEqual(budgets.servicePageGzipBytes);
 });
 

@@ -121,7 +121,17 @@ describe('the row level security expectations', () => {
          where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f') order by 1`,
       );
       await client.end();
-      expect([...tables].sort()).toEqual(rows.map((r) => r.name));
+      const exposed = rows.map((r) => r.name);
+      const expected = [...tables] as string[];
+      const findings = [
+        ...exposed
+          .filter((t) => !expected.includes(t))
+          .map((t) => `${t}: no expectations. Fix: give it a row in tests/integration/security/expectations.ts (CONTRIBUTING.md says how)`),
+        ...expected
+          .filter((t) => !exposed.includes(t))
+          .map((t) => `${t}: has expectations but is not in the database. Fix: remove its row`),
+      ];
+      expect(findings).toEqual([]);
     } finally {
       await scratch.drop();
     }
