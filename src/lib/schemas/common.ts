@@ -12,20 +12,17 @@ const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
  */
 export const withoutControlCharacters = (value: string): string => value.replace(controlCharacters, '');
 
-/** A string as people type it, its control characters dropped before any other check (chain trim, min and max as usual). */
+/** Text as people and publishers send it, its control characters dropped before any other check (chain trim, min and max as usual). */
 export const typedText = (params?: Parameters<typeof z.string>[0]) => z.string(params).overwrite(withoutControlCharacters);
 
 /** Row ids are text: ORUK publishers use uuids, integers and slugs, and we keep theirs. */
-export const rowId = z.string().overwrite(withoutControlCharacters).trim().min(1, 'Every record needs an id').max(200);
+export const rowId = typedText().trim().min(1, 'Every record needs an id').max(200);
 
 /** Optional free text: blank strings from publishers mean "not given", so they become null. */
-export const optionalText = z
-  .string()
+export const optionalText = typedText()
+  .trim()
   .nullish()
-  .transform((value) => {
-    const text = value == null ? '' : withoutControlCharacters(value).trim();
-    return text === '' ? null : text;
-  });
+  .transform((value) => (value == null || value === '' ? null : value));
 
 export const optionalRef = rowId.nullish().transform((value) => value ?? null);
 
