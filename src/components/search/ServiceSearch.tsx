@@ -199,8 +199,14 @@ export default function ServiceSearch({ connection, needs, postcodesUrl = 'offli
       void run(state, 'none');
     };
     // Words typed and choices made before waking count as a search; otherwise the address decides.
-    if (!location.search && Object.keys(early).length) void run({ ...emptyState, ...early }, 'replace');
-    else fromAddress();
+    // The page is read again here, not taken from the first render: words typed between that render
+    // and this effect (a slow phone, a quick typist) would otherwise be wiped by the empty address.
+    const chosen = chosenBeforeWaking({ ...ids, free: freeId });
+    if (!location.search && Object.keys(chosen).length) {
+      const state = { ...emptyState, ...chosen };
+      setDraft(state);
+      void run(state, 'replace');
+    } else fromAddress();
     window.addEventListener('popstate', fromAddress);
     return () => window.removeEventListener('popstate', fromAddress);
   }, []);
