@@ -45,7 +45,14 @@ export default function ReportProblem({ connection }: { connection: SupabaseConn
     if (sent) document.title = 'Report sent – Signpost';
   }, [sent]);
 
-  if (listing.state === 'loading') return <p className="govuk-body">Finding the listing…</p>;
+  // The page keeps its heading while the listing is looked up, as the fallback before it did.
+  if (listing.state === 'loading')
+    return (
+      <>
+        <h1 className="govuk-heading-l">Report a problem with a listing</h1>
+        <p className="govuk-body">Finding the listing…</p>
+      </>
+    );
   if (listing.state === 'missing')
     return (
       <>
